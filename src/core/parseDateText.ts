@@ -1,0 +1,40 @@
+import { CalendarDate, isValidCalendarDate } from "./calendarDate";
+import { Result, fail, ok } from "./errors";
+import { frenchMonth } from "./frenchMonths";
+import { normalizeText } from "./normalizeText";
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const WORDS = /^(\d{1,2})(?:er|e)?[\s-]*([a-z]+\.?)[\s-]*(\d{4})$/;
+const WEEKDAY_OR_LE = /^(?:le |(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? )+/;
+
+/**
+ * A date typed as text, as French staff write it: "12/07/2024", "12-07-2024", "12.07.2024",
+ * "05/04/22" (two-digit years read as Excel does: 00–29 → 2000s, 30–99 → 1900s), "2024-07-12",
+ * "12 juillet 2024", "1er mars 2023", "11 JUIL. 2024", "mardi 25 juin 2024".
+ * `impossible_date` for a well-formed day that does not exist (31/02/2024), `invalid_date` otherwise.
+ * @example parseDateText("11 JUIL. 2024") // { ok: true, value: { year: 2024, month: 7, day: 11 } }
+ */
+export function parseDateText(input: string): Result<CalendarDate> {
+  const text = normalizeText(input).replace(WEEKDAY_OR_LE, "");
+  let parts: [number, number, number] | null = null;
+  let match = ISO.exec(text);
+  if (match !== null) {
+    parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = NUMERIC.exec(text)) !== null) {
+    parts = [expandYear(match[3]), Number(match[2]), Number(match[1])];
+  } else if ((match = WORDS.exec(text)) !== null) {
+    const month = frenchMonth(match[2]);
+    if (month !== null) parts = [Number(match[3]), month, Number(match[1])];
+  }
+  if (parts === null) return fail({ code: "invalid_date", value: input });
+  const [year, month, day] = parts;
+  if (!isValidCalendarDate(year, month, day)) return fail({ code: "impossible_date", value: input });
+  return ok({ year, month, day });
+}
+
+function expandYear(digits: string): number {
+  const n = Number(digits);
+  if (digits.length === 4) return n;
+  return n < 30 ? 2000 + n : 1900 + n;
+}

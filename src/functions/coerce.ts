@@ -1,0 +1,150 @@
+/**
+ * Argument coercion for custom functions, in one place (HyperFormula's habit): serial numbers,
+ * text dates, blanks and ranges come in; calendar dates, numbers and options go out, or a domain
+ * error saying what is wrong.
+ */
+import { CalendarDate } from "../core/calendarDate";
+import { EndRule } from "../core/endOfTerm";
+import { Result, fail, ok, withField } from "../core/errors";
+import { serialToDate } from "../core/excelSerial";
+import { HolidayZone } from "../core/holidayZone";
+import { normalizeText } from "../core/normalizeText";
+import { parseDateText } from "../core/parseDateText";
+import { parseDuration } from "../core/parseDuration";
+import { rangeItemField } from "../i18n/fr";
+
+/** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
+export type CellInput = number | string | boolean | null | undefined | object;
+
+/** Blank in all the ways Excel passes it: omitted (null/undefined), empty text, or 0. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A date argument: an Excel serial, a text date, or blank (null).
+ * @example coerceDate("12/07/2024", "publication") // ok({ year: 2024, month: 7, day: 12 })
+ */
+export function coerceDate(value: unknown, field: string): Result<CalendarDate | null> {
+  if (isBlank(value)) return ok(null);
+  if (typeof value === "number") return mapError(serialToDate(value), field);
+  if (typeof value === "string") return mapError(parseDateText(value), field);
+  return fail({ code: "invalid_type", value, field, detail: "une date" });
+}
+
+/** A date argument that must be there: blank gives `missing_date` (#N/A). */
+export function requireDate(value: unknown, field: string): Result<CalendarDate> {
+  const date = coerceDate(value, field);
+  if (!date.ok) return date;
+  return date.value === null ? fail({ code: "missing_date", field }) : ok(date.value);
+}
+
+/** An optional date (asOf, say): blank gives the fallback. */
+export function optionalDate(value: unknown, field: string, fallback: () => CalendarDate): Result<CalendarDate> {
+  const date = coerceDate(value, field);
+  if (!date.ok) return date;
+  return ok(date.value ?? fallback());
+}
+
+/**
+ * An optional whole number within bounds; blank gives the default. Text digits are accepted.
+ * @example optionalInteger(null, "months", { fallback: 2, min: 1, max: 120 }) // ok(2)
+ */
+export function optionalInteger(
+  value: unknown,
+  field: string,
+  bounds: { readonly fallback: number; readonly min: number; readonly max: number },
+): Result<number> {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+    return ok(bounds.fallback);
+  }
+  return integerWithin(value, field, bounds);
+}
+
+/** A whole number within bounds that must be there: blank (or 0 below the minimum) gives `missing_value` (#N/A). */
+export function requireInteger(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
+  if (isBlank(value) && !(value === 0 && bounds.min <= 0)) return fail({ code: "missing_value", field });
+  return integerWithin(value, field, bounds);
+}
+
+function integerWithin(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
+    return fail({ code: "invalid_integer", value, field, detail: `entre ${bounds.min} et ${bounds.max}` });
+  }
+  return ok(n);
+}
+
+/** A duration: months as a number, or French text ("3 ans"); blank gives `missing_value` (#N/A). */
+export function requireDuration(value: unknown, field: string): Result<number> {
+  if (isBlank(value)) return fail({ code: "missing_value", field });
+  if (typeof value !== "number" && typeof value !== "string") {
+    return fail({ code: "invalid_type", value, field, detail: "une durée" });
+  }
+  return mapError(parseDuration(value), field);
+}
+
+function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, shown: string): Result<T> {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return ok(fallback);
+  if (typeof value === "string" || typeof value === "number") {
+    const chosen = choices[normalizeText(String(value))];
+    if (chosen !== undefined) return ok(chosen);
+  }
+  return fail({ code: "invalid_option", value, field, detail: shown });
+}
+
+const ZONES: Record<string, HolidayZone> = {
+  metropole: "metropole",
+  france: "metropole",
+  "alsace-moselle": "alsace-moselle",
+  "alsace moselle": "alsace-moselle",
+  alsace: "alsace-moselle",
+  moselle: "alsace-moselle",
+  "bas-rhin": "alsace-moselle",
+  "haut-rhin": "alsace-moselle",
+  "57": "alsace-moselle",
+  "67": "alsace-moselle",
+  "68": "alsace-moselle",
+};
+
+/** Holiday zone: blank for the general list, "alsace-moselle" (or 57, 67, 68) for the local law. */
+export function coerceZone(value: unknown): Result<HolidayZone> {
+  return chooseOption(value, "zone", "metropole", ZONES, "vide ou « metropole », « alsace-moselle », 57, 67, 68");
+}
+
+/** End rule: "veille" (default) or "quantieme". */
+export function coerceEndRule(value: unknown): Result<EndRule> {
+  return chooseOption<EndRule>(value, "rule", "veille", { veille: "veille", quantieme: "quantieme" }, "« veille » ou « quantieme »");
+}
+
+/** Semester basis: "calendrier" (default) or "contrat". */
+export function coerceBasis(value: unknown): Result<"calendar" | "contract"> {
+  return chooseOption<"calendar" | "contract">(
+    value,
+    "basis",
+    "calendar",
+    { calendrier: "calendar", calendaire: "calendar", civil: "calendar", contrat: "contract", contractuel: "contract" },
+    "« calendrier » ou « contrat »",
+  );
+}
+
+/**
+ * Every date of a range (a column of comité dates, say), skipping empty cells; any cell that is
+ * not a date is an error naming its position.
+ * @example coerceDateList([[45485], [null], ["15/01/2025"]], "committees") // ok([2024-07-12, 2025-01-15])
+ */
+export function coerceDateList(range: unknown, field: string): Result<CalendarDate[]> {
+  if (isBlank(range)) return ok([]);
+  const cells: unknown[] = Array.isArray(range) ? range.flat() : [range];
+  const dates: CalendarDate[] = [];
+  for (let i = 0; i < cells.length; i += 1) {
+    const date = coerceDate(cells[i], rangeItemField(field, i + 1));
+    if (!date.ok) return date;
+    if (date.value !== null) dates.push(date.value);
+  }
+  return ok(dates);
+}
+
+function mapError<T>(result: Result<T>, field: string): Result<T> {
+  return result.ok ? result : fail(withField(result.error, field));
+}

@@ -1,0 +1,153 @@
+/**
+ * Every French sentence and label of the add-in, keyed by the core's codes: the same finding reads
+ * the same in a cell, the task pane and the command line.
+ */
+import { UTCDate } from "@date-fns/utc";
+import { format } from "date-fns";
+import { fr } from "date-fns/locale/fr";
+import { CalendarDate } from "../core/calendarDate";
+import { ConventionStatus } from "../core/conventionStatus";
+import { DomainError, ErrorCode } from "../core/errors";
+import { HolidayKey } from "../core/publicHolidays";
+
+/** Labels of the places a value comes from (custom-function arguments, register columns). */
+export const FIELD_LABELS: Record<string, string> = {
+  start: "date de début",
+  end: "date de fin",
+  publication: "date de publication",
+  transmission: "date de transmission",
+  date: "date",
+  asOf: "date de référence",
+  duration: "durée",
+  months: "nombre de mois",
+  zone: "zone",
+  rule: "règle de calcul",
+  basis: "base des semestres",
+  contractStart: "date de début du contrat",
+  year: "année",
+  committees: "dates des comités",
+  perSemester: "nombre de comités par semestre",
+  noticeMonths: "préavis (mois)",
+  every: "périodicité (mois)",
+  result: "résultat",
+};
+
+/**
+ * Where a value sits in a range passed to a function.
+ * @example rangeItemField("committees", 3) // "dates des comités (valeur n° 3)"
+ */
+export function rangeItemField(field: string, position: number): string {
+  return `${FIELD_LABELS[field] ?? field} (valeur n° ${position})`;
+}
+
+/** Sentences for results that are "nothing" rather than errors. */
+export const NOTHING_LEFT = {
+  committee: "Aucun semestre restant sans comité : tous les comités requis sont tenus ou la convention est échue.",
+} as const;
+
+export const STATUS_LABELS: Record<ConventionStatus, string> = {
+  upcoming: "À venir",
+  in_force: "En cours",
+  to_renew: "À renouveler",
+  expired: "Échue",
+};
+
+export const HOLIDAY_NAMES: Record<HolidayKey, string> = {
+  new_year: "Jour de l'an",
+  good_friday: "Vendredi saint",
+  easter_monday: "Lundi de Pâques",
+  labour_day: "Fête du Travail",
+  victory_1945: "Victoire 1945",
+  ascension: "Ascension",
+  whit_monday: "Lundi de Pentecôte",
+  bastille_day: "Fête nationale",
+  assumption: "Assomption",
+  all_saints: "Toussaint",
+  armistice_1918: "Armistice 1918",
+  christmas: "Noël",
+  st_stephen: "Saint-Étienne",
+};
+
+/**
+ * A date as French staff write it.
+ * @example formatDateFr({ year: 2024, month: 9, day: 13 }) // "13/09/2024"
+ */
+export function formatDateFr(date: CalendarDate): string {
+  return `${String(date.day).padStart(2, "0")}/${String(date.month).padStart(2, "0")}/${String(date.year).padStart(4, "0")}`;
+}
+
+/**
+ * A date in words, for sentences (date-fns' French locale on a UTC date, so no time zone moves it).
+ * @example formatDateLongFr({ year: 2024, month: 9, day: 13 }) // "vendredi 13 septembre 2024"
+ * @example formatDateLongFr({ year: 2025, month: 1, day: 1 }) // "mercredi 1er janvier 2025"
+ */
+export function formatDateLongFr(date: CalendarDate): string {
+  const utc = new UTCDate(Date.UTC(2000, date.month - 1, date.day));
+  utc.setUTCFullYear(date.year);
+  const day = date.day === 1 ? "1er" : String(date.day);
+  return `${format(utc, "EEEE", { locale: fr })} ${day} ${format(utc, "MMMM yyyy", { locale: fr })}`;
+}
+
+function fieldLabel(field: string | undefined, fallback: string): string {
+  if (field === undefined) return fallback;
+  return FIELD_LABELS[field] ?? field;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isCalendarDate(value: unknown): value is CalendarDate {
+  return typeof value === "object" && value !== null && "year" in value && "month" in value && "day" in value;
+}
+
+/**
+ * A value as a person would read it in a French message.
+ * @example describeValue(true) // "VRAI"
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(vide)";
+  if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : "nombre non fini";
+  if (typeof value === "string") return `« ${value} »`;
+  if (isCalendarDate(value)) return formatDateFr(value);
+  if (Array.isArray(value)) return "une plage de cellules";
+  return "une valeur d'erreur ou un objet";
+}
+
+const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
+  missing_date: (_e, field) => `${capitalize(field)} manquante.`,
+  missing_value: (_e, field) => `${capitalize(field)} : valeur manquante.`,
+  none_left: (e) => (e.detail !== undefined && e.detail in NOTHING_LEFT ? NOTHING_LEFT[e.detail as keyof typeof NOTHING_LEFT] : "Plus rien à venir."),
+  invalid_date: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas une date reconnue (exemples : 12/07/2024, 2024-07-12, 12 juillet 2024).`,
+  impossible_date: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'existe pas dans le calendrier.`,
+  phantom_excel_date: (_e, field) =>
+    `${capitalize(field)} : le 29/02/1900 n'existe pas (c'est une erreur historique d'Excel, numéro de série 60).`,
+  date_out_of_range: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} est hors des dates qu'Excel sait afficher (du 01/01/1900 au 31/12/9999).`,
+  invalid_duration: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas une durée comprise` +
+    (e.detail !== undefined && e.detail !== String(e.value) ? ` (« ${e.detail} » non compris)` : "") +
+    ". Exemples : 3 ans, trois ans, 18 mois, 1 an et 6 mois, 36 (en mois).",
+  invalid_integer: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} doit être un nombre entier${e.detail !== undefined ? ` ${e.detail}` : ""}.`,
+  invalid_year: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas une année entre 1900 et 9999.`,
+  invalid_option: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas une valeur permise (valeurs possibles : ${e.detail ?? ""}).`,
+  end_before_start: (e) =>
+    `La date de fin (${describeValue(e.value)}) précède la date de début (${e.detail ?? "?"}).`,
+  before_contract_start: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} précède le début du contrat (${e.detail ?? "?"}).`,
+  unexpected: (e) => `Erreur inattendue (${e.detail ?? "sans détail"}) : vérifiez les arguments de la fonction.`,
+  invalid_type: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} ne peut pas être lu comme ${e.detail ?? "une valeur valable"}.`,
+};
+
+/**
+ * The French sentence for a domain error.
+ * @example errorMessage({ code: "missing_date", field: "publication" }) // "Date de publication manquante."
+ */
+export function errorMessage(error: DomainError): string {
+  return MESSAGES[error.code](error, fieldLabel(error.field, "valeur"));
+}
