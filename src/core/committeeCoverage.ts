@@ -17,7 +17,7 @@ export interface PeriodCoverage {
   /** Part of the period in which the convention is in force: only meetings held there count. */
   readonly window: { readonly start: CalendarDate; readonly end: CalendarDate };
   readonly required: boolean;
-  /** Meetings held within the window. */
+  /** Meetings held within the window, on or before asOf. */
   readonly held: number;
   readonly state: PeriodState;
 }
@@ -35,7 +35,8 @@ export interface CoverageOptions {
 /**
  * How each period of a convention's term is covered by its meetings (comités de suivi, clubs…).
  * A period is required when the convention is in force for more than half of it; meetings dated
- * outside the term count for nothing; the period in progress is due, never missing.
+ * outside the term, or after asOf (planned, not held yet), count for nothing; the period in
+ * progress is due, never missing.
  * @example committeeCoverage({ start: d("2024-07-15"), end: d("2027-07-14") }, [d("2024-10-03")], { asOf: d("2025-09-01") })
  *   // 2024-S2 held, 2025-S1 missing, 2025-S2 due, 2026-S1…2027-S1 upcoming, 2027-S2 not_required
  */
@@ -50,9 +51,11 @@ export function committeeCoverage(
   const termStart = toDayNumber(term.start);
   const termEnd = toDayNumber(term.end);
   const asOf = toDayNumber(options.asOf);
+  // A meeting counts once it has taken place (a planned date is not a comité held) and only
+  // within the convention's term.
   const held = meetings
     .map(toDayNumber)
-    .filter((n) => n >= termStart && n <= termEnd)
+    .filter((n) => n >= termStart && n <= termEnd && n <= asOf)
     .sort((a, b) => a - b);
 
   let cursor = 0;

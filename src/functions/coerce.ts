@@ -6,7 +6,7 @@
 import { CalendarDate } from "../core/calendarDate";
 import { EndRule } from "../core/endOfTerm";
 import { Result, fail, ok, withField } from "../core/errors";
-import { serialToDate } from "../core/excelSerial";
+import { dateToSerial, serialToDate } from "../core/excelSerial";
 import { HolidayZone } from "../core/holidayZone";
 import { normalizeText } from "../core/normalizeText";
 import { parseDateText } from "../core/parseDateText";
@@ -28,7 +28,12 @@ export function isBlank(value: unknown): boolean {
 export function coerceDate(value: unknown, field: string): Result<CalendarDate | null> {
   if (isBlank(value)) return ok(null);
   if (typeof value === "number") return mapError(serialToDate(value), field);
-  if (typeof value === "string") return mapError(parseDateText(value), field);
+  if (typeof value === "string") {
+    const parsed = parseDateText(value);
+    // A text date Excel could not hold as a serial (before 1900, after 9999) is a typo to flag.
+    if (parsed.ok && !dateToSerial(parsed.value).ok) return fail({ code: "date_out_of_range", value, field });
+    return mapError(parsed, field);
+  }
   return fail({ code: "invalid_type", value, field, detail: "une date" });
 }
 
@@ -55,15 +60,18 @@ export function optionalInteger(
   field: string,
   bounds: { readonly fallback: number; readonly min: number; readonly max: number },
 ): Result<number> {
-  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
-    return ok(bounds.fallback);
-  }
+  if (isEmpty(value)) return ok(bounds.fallback);
   return integerWithin(value, field, bounds);
 }
 
-/** A whole number within bounds that must be there: blank (or 0 below the minimum) gives `missing_value` (#N/A). */
+/** Omitted or empty: for numbers (unlike dates) 0 is a value, and a wrong one is said so. */
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A whole number within bounds that must be there: empty gives `missing_value` (#N/A). */
 export function requireInteger(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
-  if (isBlank(value) && !(value === 0 && bounds.min <= 0)) return fail({ code: "missing_value", field });
+  if (isEmpty(value)) return fail({ code: "missing_value", field });
   return integerWithin(value, field, bounds);
 }
 
@@ -75,9 +83,9 @@ function integerWithin(value: unknown, field: string, bounds: { readonly min: nu
   return ok(n);
 }
 
-/** A duration: months as a number, or French text ("3 ans"); blank gives `missing_value` (#N/A). */
+/** A duration: months as a number, or French text ("3 ans"); empty gives `missing_value` (#N/A), 0 is invalid. */
 export function requireDuration(value: unknown, field: string): Result<number> {
-  if (isBlank(value)) return fail({ code: "missing_value", field });
+  if (isEmpty(value)) return fail({ code: "missing_value", field });
   if (typeof value !== "number" && typeof value !== "string") {
     return fail({ code: "invalid_type", value, field, detail: "une durée" });
   }
@@ -85,7 +93,7 @@ export function requireDuration(value: unknown, field: string): Result<number> {
 }
 
 function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, shown: string): Result<T> {
-  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return ok(fallback);
+  if (isEmpty(value)) return ok(fallback);
   if (typeof value === "string" || typeof value === "number") {
     const chosen = choices[normalizeText(String(value))];
     if (chosen !== undefined) return ok(chosen);

@@ -52,6 +52,13 @@ describe("committeeCoverage: semesters of the TEAM2 convention", () => {
     expect(coverage[6].held).toBe(0);
   });
 
+  it("does not count a comité planned after asOf as held", () => {
+    const planned = committeeCoverage(team2, [d("2024-12-10")], { asOf: d("2024-11-30") });
+    expect(planned[0]).toMatchObject({ held: 0, state: "due" });
+    const held = committeeCoverage(team2, [d("2024-12-10")], { asOf: d("2024-12-10") });
+    expect(held[0]).toMatchObject({ held: 1, state: "held" });
+  });
+
   it("requires as many comités as asked per semester", () => {
     const coverage = committeeCoverage(team2, [d("2024-09-01"), d("2025-02-01"), d("2025-05-01")], {
       asOf: d("2025-07-01"),
