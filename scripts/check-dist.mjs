@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Checks what `npm run build` left in dist/: the manifest, the task pane page, the bundles, the
+// English and French custom-functions metadata with every function, and the icons. Prints each
+// file with its size; exits 1 when anything is missing or wrong.
+//   node scripts/check-dist.mjs [dist-folder]
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+const dist = resolve(process.argv[2] ?? "dist");
+
+/** The eleven custom functions the issue asks for, by id. */
+const FUNCTION_IDS = [
+  "END_DATE",
+  "APPEAL_DEADLINE",
+  "ENFORCEABLE_DATE",
+  "NEXT_WORKING_DAY",
+  "HOLIDAYS",
+  "SEMESTER",
+  "MISSING_COMMITTEES",
+  "NEXT_COMMITTEE_DUE",
+  "STATUS",
+  "DAYS_LEFT",
+  "NEXT_OCCURRENCE",
+];
+const ICONS = [16, 32, 64, 80];
+
+const problems = [];
+const rows = [];
+
+function sizeLabel(bytes) {
+  return bytes < 1024 ? `${bytes} o` : `${(bytes / 1024).toFixed(1)} Kio`;
+}
+
+/** The file's text when it exists and is not empty; notes a problem otherwise. */
+function need(name) {
+  const file = join(dist, name);
+  if (!existsSync(file)) {
+    problems.push(`${name} : absent`);
+    return null;
+  }
+  const { size } = statSync(file);
+  rows.push([name, size]);
+  if (size === 0) {
+    problems.push(`${name} : vide`);
+    return null;
+  }
+  return readFileSync(file);
+}
+
+function functionsIn(name) {
+  const content = need(name);
+  if (content === null) return null;
+  try {
+    const metadata = JSON.parse(content.toString("utf8"));
+    if (!Array.isArray(metadata.functions)) throw new Error("pas de liste « functions »");
+    const ids = metadata.functions.map((fn) => fn.id);
+    const missing = FUNCTION_IDS.filter((id) => !ids.includes(id));
+    if (missing.length > 0) problems.push(`${name} : fonctions absentes : ${missing.join(", ")}`);
+    if (ids.length !== FUNCTION_IDS.length) problems.push(`${name} : ${ids.length} fonctions au lieu de ${FUNCTION_IDS.length}`);
+    return metadata.functions;
+  } catch (error) {
+    problems.push(`${name} : JSON illisible (${error.message})`);
+    return null;
+  }
+}
+
+if (!existsSync(dist)) {
+  console.error(`${dist} n'existe pas : lancez d'abord « npm run build ».`);
+  process.exit(1);
+}
+
+const manifest = need("manifest.xml");
+if (manifest !== null) {
+  const text = manifest.toString("utf8");
+  if (!text.includes("<OfficeApp")) problems.push("manifest.xml : pas d'élément OfficeApp");
+  for (const target of ["functions.js", "functions.json", "functions.fr.json", "taskpane.html"]) {
+    if (!text.includes(`/${target}"`)) problems.push(`manifest.xml : aucune adresse vers ${target}`);
+  }
+  const http = text.match(/(?:DefaultValue|Value)="http:\/\/[^"]*"/g);
+  if (http !== null) problems.push(`manifest.xml : adresses en http : ${http.join(", ")}`);
+}
+
+const page = need("taskpane.html");
+if (page !== null) {
+  const html = page.toString("utf8");
+  for (const bundle of ["taskpane.js", "commands.js", "functions.js"]) {
+    if (!html.includes(`src=${bundle}`) && !html.includes(`src="${bundle}"`)) problems.push(`taskpane.html : ne charge pas ${bundle}`);
+  }
+  if (!html.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js")) problems.push("taskpane.html : Office.js absent");
+}
+
+need("taskpane.css");
+need("taskpane.js");
+need("commands.js");
+const functionsJs = need("functions.js");
+if (functionsJs !== null) {
+  const code = functionsJs.toString("utf8");
+  const unregistered = FUNCTION_IDS.filter((id) => !code.includes(`CustomFunctions.associate("${id}"`));
+  if (unregistered.length > 0) problems.push(`functions.js : fonctions non enregistrées : ${unregistered.join(", ")}`);
+}
+
+const english = functionsIn("functions.json");
+const french = functionsIn("functions.fr.json");
+if (english !== null && french !== null) {
+  for (const fn of english) {
+    const fr = french.find((candidate) => candidate.id === fn.id);
+    if (fr === undefined) continue;
+    if (fr.name === fn.name) problems.push(`functions.fr.json : ${fn.id} n'a pas de nom français`);
+    if (fr.parameters.length !== fn.parameters.length) problems.push(`functions.fr.json : ${fn.id} n'a pas le même nombre de paramètres`);
+  }
+}
+
+for (const size of ICONS) {
+  const name = `assets/icon-${size}.png`;
+  const png = need(name);
+  if (png === null) continue;
+  const signature = png.subarray(0, 8).toString("hex");
+  if (signature !== "89504e470d0a1a0a" || png.subarray(12, 16).toString("ascii") !== "IHDR") {
+    problems.push(`${name} : pas un PNG`);
+    continue;
+  }
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  if (width !== size || height !== size) problems.push(`${name} : ${width}×${height} au lieu de ${size}×${size}`);
+}
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`Contenu de ${relative(process.cwd(), dist) || "."}/ :`);
+for (const [name, size] of rows) console.log(`  ${name.padEnd(width)}  ${sizeLabel(size).padStart(9)}`);
+console.log(`  ${"total".padEnd(width)}  ${sizeLabel(rows.reduce((sum, [, size]) => sum + size, 0)).padStart(9)}`);
+
+if (problems.length > 0) {
+  console.error(`\n${problems.length} problème(s) :`);
+  for (const problem of problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+console.log(`\ndist/ est complet : ${FUNCTION_IDS.length} fonctions en anglais et en français, manifeste, volet, icônes.`);

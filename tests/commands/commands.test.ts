@@ -1,0 +1,69 @@
+/**
+ * The ribbon command, with a stand-in for the part of Office.js it uses: it registers its action
+ * once Office is ready, opens the task pane and always tells Office the command is done.
+ */
+
+interface OfficeStandIn {
+  onReady: jest.Mock;
+  actions: { associate: jest.Mock };
+  addin: { showAsTaskpane: jest.Mock };
+}
+
+const scope = globalThis as unknown as { Office?: OfficeStandIn };
+
+function installOffice(showAsTaskpane: () => Promise<void>): OfficeStandIn {
+  const office: OfficeStandIn = {
+    onReady: jest.fn((callback: () => void) => {
+      callback();
+      return Promise.resolve({ host: "Excel", platform: "PC" });
+    }),
+    actions: { associate: jest.fn() },
+    addin: { showAsTaskpane: jest.fn(showAsTaskpane) },
+  };
+  scope.Office = office;
+  return office;
+}
+
+function commandEvent(): { completed: jest.Mock } {
+  return { completed: jest.fn() };
+}
+
+afterEach(() => {
+  delete scope.Office;
+  jest.resetModules();
+  jest.restoreAllMocks();
+});
+
+describe("commands", () => {
+  it("registers showRegisterPane when Office is ready", async () => {
+    const office = installOffice(() => Promise.resolve());
+    const commands = await import("../../src/commands/commands");
+    expect(office.onReady).toHaveBeenCalledTimes(1);
+    expect(office.actions.associate).toHaveBeenCalledWith("showRegisterPane", commands.showRegisterPane);
+  });
+
+  it("opens the task pane, then completes the command", async () => {
+    const office = installOffice(() => Promise.resolve());
+    const { showRegisterPane } = await import("../../src/commands/commands");
+    const done = commandEvent();
+    await showRegisterPane(done as unknown as Office.AddinCommands.Event);
+    expect(office.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("completes the command even when the pane cannot be shown", async () => {
+    installOffice(() => Promise.reject(new Error("pas de runtime partagé")));
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const { showRegisterPane } = await import("../../src/commands/commands");
+    const done = commandEvent();
+    await showRegisterPane(done as unknown as Office.AddinCommands.Event);
+    expect(done.completed).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalled();
+  });
+
+  it("does nothing outside Office", async () => {
+    await expect(import("../../src/commands/commands")).resolves.toBeDefined();
+  });
+});
+
+export {};
