@@ -16,9 +16,14 @@ import { rangeItemField } from "../i18n/fr";
 /** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
 export type CellInput = number | string | boolean | null | undefined | object;
 
-/** Blank in all the ways Excel passes it: omitted (null/undefined), empty text, or 0. */
+/** Omitted or empty: for numbers (unlike dates) 0 is a value, and a wrong one is said so. */
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A blank date in all the ways Excel passes it: omitted (null/undefined), empty text, or 0. */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
+  return value === 0 || isEmpty(value);
 }
 
 /**
@@ -62,11 +67,6 @@ export function optionalInteger(
 ): Result<number> {
   if (isEmpty(value)) return ok(bounds.fallback);
   return integerWithin(value, field, bounds);
-}
-
-/** Omitted or empty: for numbers (unlike dates) 0 is a value, and a wrong one is said so. */
-function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** A whole number within bounds that must be there: empty gives `missing_value` (#N/A). */
