@@ -31,6 +31,14 @@ export type ErrorCode =
   | "before_contract_start"
   /** A value of a type that can never be read as what was asked (a boolean for a date, an Excel error…). */
   | "invalid_type"
+  /** Text that is not an amount in euros ("15 000 €", "1 500,50"). */
+  | "invalid_amount"
+  /** A SIRET that is not 14 digits or whose check digit (Luhn key) is wrong. */
+  | "invalid_siret"
+  /** A row that names a convention the register does not hold. */
+  | "unknown_convention"
+  /** A convention's reference used by an earlier row of the same table. */
+  | "duplicate_reference"
   /** A failure nobody foresaw; `detail` holds the technical text. */
   | "unexpected";
 

@@ -4,43 +4,24 @@
  * error saying what is wrong.
  */
 import { CalendarDate } from "../core/calendarDate";
+import { isBlankDate, isEmptyCell, readDate, readDuration, readWholeNumber } from "../core/cellValue";
 import { EndRule } from "../core/endOfTerm";
-import { Result, fail, ok, withField } from "../core/errors";
-import { dateToSerial, serialToDate } from "../core/excelSerial";
+import { Result, fail, ok } from "../core/errors";
 import { HolidayZone } from "../core/holidayZone";
 import { normalizeText } from "../core/normalizeText";
-import { parseDateText } from "../core/parseDateText";
-import { parseDuration } from "../core/parseDuration";
 import { rangeItemField } from "../i18n/fr";
 
 /** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
 export type CellInput = number | string | boolean | null | undefined | object;
 
-/** Omitted or empty: for numbers (unlike dates) 0 is a value, and a wrong one is said so. */
-function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-/** A blank date in all the ways Excel passes it: omitted (null/undefined), empty text, or 0. */
-export function isBlank(value: unknown): boolean {
-  return value === 0 || isEmpty(value);
-}
+/** A blank date in all the ways Excel passes it (see src/core/cellValue.ts). */
+export const isBlank = isBlankDate;
 
 /**
  * A date argument: an Excel serial, a text date, or blank (null).
  * @example coerceDate("12/07/2024", "publication") // ok({ year: 2024, month: 7, day: 12 })
  */
-export function coerceDate(value: unknown, field: string): Result<CalendarDate | null> {
-  if (isBlank(value)) return ok(null);
-  if (typeof value === "number") return mapError(serialToDate(value), field);
-  if (typeof value === "string") {
-    const parsed = parseDateText(value);
-    // A text date Excel could not hold as a serial (before 1900, after 9999) is a typo to flag.
-    if (parsed.ok && !dateToSerial(parsed.value).ok) return fail({ code: "date_out_of_range", value, field });
-    return mapError(parsed, field);
-  }
-  return fail({ code: "invalid_type", value, field, detail: "une date" });
-}
+export const coerceDate = readDate;
 
 /** A date argument that must be there: blank gives `missing_date` (#N/A). */
 export function requireDate(value: unknown, field: string): Result<CalendarDate> {
@@ -65,35 +46,27 @@ export function optionalInteger(
   field: string,
   bounds: { readonly fallback: number; readonly min: number; readonly max: number },
 ): Result<number> {
-  if (isEmpty(value)) return ok(bounds.fallback);
-  return integerWithin(value, field, bounds);
+  const n = readWholeNumber(value, field, bounds);
+  return n.ok ? ok(n.value ?? bounds.fallback) : n;
 }
 
 /** A whole number within bounds that must be there: empty gives `missing_value` (#N/A). */
 export function requireInteger(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
-  if (isEmpty(value)) return fail({ code: "missing_value", field });
-  return integerWithin(value, field, bounds);
-}
-
-function integerWithin(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-    return fail({ code: "invalid_integer", value, field, detail: `entre ${bounds.min} et ${bounds.max}` });
-  }
-  return ok(n);
+  return present(readWholeNumber(value, field, bounds), field);
 }
 
 /** A duration: months as a number, or French text ("3 ans"); empty gives `missing_value` (#N/A), 0 is invalid. */
 export function requireDuration(value: unknown, field: string): Result<number> {
-  if (isEmpty(value)) return fail({ code: "missing_value", field });
-  if (typeof value !== "number" && typeof value !== "string") {
-    return fail({ code: "invalid_type", value, field, detail: "une durée" });
-  }
-  return mapError(parseDuration(value), field);
+  return present(readDuration(value, field), field);
+}
+
+function present<T>(result: Result<T | null>, field: string): Result<T> {
+  if (!result.ok) return result;
+  return result.value === null ? fail({ code: "missing_value", field }) : ok(result.value);
 }
 
 function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, shown: string): Result<T> {
-  if (isEmpty(value)) return ok(fallback);
+  if (isEmptyCell(value)) return ok(fallback);
   if (typeof value === "string" || typeof value === "number") {
     const chosen = choices[normalizeText(String(value))];
     if (chosen !== undefined) return ok(chosen);
@@ -153,6 +126,3 @@ export function coerceDateList(range: unknown, field: string): Result<CalendarDa
   return ok(dates);
 }
 
-function mapError<T>(result: Result<T>, field: string): Result<T> {
-  return result.ok ? result : fail(withField(result.error, field));
-}

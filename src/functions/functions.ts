@@ -31,7 +31,7 @@ import {
   requireInteger,
 } from "./coerce";
 import { guard, none, toSerial, unwrap } from "./excelResult";
-import { today } from "./today";
+import { today } from "../runtime/today";
 
 /** A convention's term: both dates there and in order. */
 function requireTerm(start: unknown, end: unknown): { start: CalendarDate; end: CalendarDate } {

@@ -112,6 +112,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return `« ${value} »`;
   if (isCalendarDate(value)) return formatDateFr(value);
   if (Array.isArray(value)) return "une plage de cellules";
+  if (typeof value === "object" && "error" in value && typeof value.error === "string") return `le code d'erreur Excel ${value.error}`;
   return "une valeur d'erreur ou un objet";
 }
 
@@ -139,6 +140,14 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
     `La date de fin (${describeValue(e.value)}) précède la date de début (${e.detail ?? "?"}).`,
   before_contract_start: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} précède le début du contrat (${e.detail ?? "?"}).`,
+  invalid_amount: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas un montant en euros (exemples : 15000, 15 000 €, 1 500,50 €, néant).`,
+  invalid_siret: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas un SIRET valable (${e.detail ?? "14 chiffres dont une clé de contrôle"}).`,
+  unknown_convention: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} ne correspond à aucune convention du registre.`,
+  duplicate_reference: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} est déjà utilisée ${e.detail ?? "plus haut"} ; cette ligne est ignorée.`,
   unexpected: (e) => `Erreur inattendue (${e.detail ?? "sans détail"}) : vérifiez les arguments de la fonction.`,
   invalid_type: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} ne peut pas être lu comme ${e.detail ?? "une valeur valable"}.`,
