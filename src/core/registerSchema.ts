@@ -355,18 +355,37 @@ export interface FieldSpec extends FieldMeta {
  * The columns of a table, in the order the add-in writes them, with their French headers.
  * @example tableFields("committees").map(f => f.label) // ["Référence convention", "Date", "Type", "Compte rendu", "Participants"]
  */
-export function tableFields(table: TableKey): FieldSpec[] {
-  return Object.entries(TABLES[table].schema.shape).map(([key, schema]) => {
-    const meta = FIELD_META.get(schema as z.ZodType);
-    if (meta === undefined) throw new Error(`Column ${table}.${key} has no FIELD_META entry`);
-    return { key, ...meta };
-  });
+export function tableFields(table: TableKey): readonly FieldSpec[] {
+  return FIELDS[table];
 }
 
 /** A field of a table by its key. */
 export function fieldSpec(table: TableKey, key: string): FieldSpec | undefined {
-  return tableFields(table).find((f) => f.key === key);
+  return FIELDS_BY_KEY[table].get(key);
 }
+
+function fieldsOf(table: TableKey): readonly FieldSpec[] {
+  return Object.freeze(
+    Object.entries(TABLES[table].schema.shape).map(([key, schema]) => {
+      const meta = FIELD_META.get(schema as z.ZodType);
+      if (meta === undefined) throw new Error(`Column ${table}.${key} has no FIELD_META entry`);
+      return Object.freeze({ key, ...meta });
+    }),
+  );
+}
+
+const FIELDS: Record<TableKey, readonly FieldSpec[]> = {
+  conventions: fieldsOf("conventions"),
+  committees: fieldsOf("committees"),
+  deadlines: fieldsOf("deadlines"),
+  amendments: fieldsOf("amendments"),
+};
+const FIELDS_BY_KEY: Record<TableKey, ReadonlyMap<string, FieldSpec>> = {
+  conventions: new Map(FIELDS.conventions.map((f) => [f.key, f])),
+  committees: new Map(FIELDS.committees.map((f) => [f.key, f])),
+  deadlines: new Map(FIELDS.deadlines.map((f) => [f.key, f])),
+  amendments: new Map(FIELDS.amendments.map((f) => [f.key, f])),
+};
 
 /**
  * Reads one cell into a field's typed value with the field's zod schema; a cell that cannot be

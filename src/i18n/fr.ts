@@ -118,7 +118,7 @@ export function describeValue(value: unknown): string {
 
 const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
   missing_date: (_e, field) => `${capitalize(field)} manquante.`,
-  missing_value: (_e, field) => `${capitalize(field)} : valeur manquante.`,
+  missing_value: (e, field) => `${capitalize(field)} : valeur manquante${e.detail !== undefined ? ` (${e.detail})` : ""}.`,
   none_left: (e) => (e.detail !== undefined && e.detail in NOTHING_LEFT ? NOTHING_LEFT[e.detail as keyof typeof NOTHING_LEFT] : "Plus rien à venir."),
   invalid_date: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une date reconnue (exemples : 12/07/2024, 2024-07-12, 12 juillet 2024).`,
