@@ -1,0 +1,188 @@
+/**
+ * French sentences about a register: what its check finds, and why a workbook cannot be read as
+ * one. Column labels come from the register's schema, the single source of its French
+ * headers; the messages of cell errors come from `errorMessage` (src/i18n/fr.ts).
+ */
+import { CalendarDate } from "../core/calendarDate";
+import { compareDates } from "../core/dayNumber";
+import { Finding, FindingCode, InconsistencyReason } from "../core/findings";
+import { MappingProblem, MappingProblemCode } from "../core/registerMapping";
+import { TABLES, TableKey, fieldSpec } from "../core/registerSchema";
+import { errorMessage, formatDateFr } from "./fr";
+
+// ---------------------------------------------------------------------------------------------
+// Findings of the check of a register (findingMessage)
+// ---------------------------------------------------------------------------------------------
+
+/** The column's French header in the register ("Date de notification"), or the key itself. */
+function columnLabel(table: TableKey | undefined, field: string | undefined): string {
+  if (field === undefined) return "?";
+  return fieldSpec(table ?? "conventions", field)?.label ?? field;
+}
+
+/** "1 jour", "12 jours". */
+function days(count: number): string {
+  return `${count} ${count <= 1 ? "jour" : "jours"}`;
+}
+
+/** "dans 12 jours", "aujourd'hui", "depuis 3 jours". */
+function relativeDays(daysLeft: number): string {
+  if (daysLeft === 0) return "aujourd'hui";
+  return daysLeft > 0 ? `dans ${days(daysLeft)}` : `depuis ${days(-daysLeft)}`;
+}
+
+/** " (semestre 2026-S2, dans 32 jours)": the parts known, in brackets; "" when none is. */
+function inBrackets(...parts: (string | undefined)[]): string {
+  const known = parts.filter((p): p is string => p !== undefined);
+  return known.length === 0 ? "" : ` (${known.join(", ")})`;
+}
+
+function whenText(finding: Finding): string | undefined {
+  return finding.daysLeft === undefined ? undefined : relativeDays(finding.daysLeft);
+}
+
+/** "semestre 2025-S1", "trimestre 2024-T4", "année 2026" (contractual: "semestre S3", "année A2"). */
+function periodName(label: string): string {
+  if (/S\d+$/.test(label)) return `semestre ${label}`;
+  if (/T\d+$/.test(label)) return `trimestre ${label}`;
+  return `année ${label}`;
+}
+
+/** "le semestre 2025-S1 (du 01/01/2025 au 30/06/2025)", "l'année 2025 (du … au …)". */
+function periodPhrase(finding: Finding): string {
+  const period = finding.period;
+  if (period === undefined) return "la période";
+  const name = periodName(period.label);
+  return `${name.startsWith("année") ? "l'" : "le "}${name} (du ${formatDateFr(period.start)} au ${formatDateFr(period.end)})`;
+}
+
+function dateText(date: CalendarDate | undefined): string {
+  return date === undefined ? "?" : formatDateFr(date);
+}
+
+function quoted(label: string | undefined): string {
+  return `« ${label ?? "?"} »`;
+}
+
+/** "La « Date publication » (24/06/2024)": the column and its date, to start a sentence. */
+function theColumn(finding: Finding, field = finding.field): string {
+  return `La ${quoted(columnLabel(finding.table, field))} (${dateText(finding.date)})`;
+}
+
+/** "La « Date publication » (24/06/2024) précède la « Date délibération » (25/06/2024)" */
+function precedes(finding: Finding, otherField: string): string {
+  return `${theColumn(finding)} précède la ${quoted(columnLabel(finding.table, otherField))} (${dateText(finding.otherDate)})`;
+}
+
+const INCONSISTENCIES: Record<InconsistencyReason, (f: Finding) => string> = {
+  end_before_start: (f) => errorMessage({ code: "end_before_start", value: f.date, detail: dateText(f.otherDate) }),
+  end_differs: (f) =>
+    `${theColumn(f, "end")} ne correspond pas à la fin calculée d'après la date de notification, la durée et les avenants ` +
+    `(${dateText(f.otherDate)}).`,
+  enforceable_differs: (f) =>
+    `${theColumn(f, "enforceableDate")} n'est pas la plus tardive des dates de transmission en préfecture et de publication ` +
+    `(${dateText(f.otherDate)}).`,
+  publication_before_deliberation: (f) => `${precedes(f, "deliberationDate")} : une délibération ne peut pas être publiée avant d'avoir été votée.`,
+  transmission_before_deliberation: (f) =>
+    `${precedes(f, "deliberationDate")} : une délibération ne peut pas être transmise en préfecture avant d'avoir été votée.`,
+  start_before_deliberation: (f) => `${precedes(f, "deliberationDate")} : la convention ne peut pas être signée avant la délibération qui l'autorise.`,
+  start_before_enforceable: (f) =>
+    `${theColumn(f, "start")} précède la date à laquelle la délibération qui l'autorise est devenue exécutoire ` +
+    `(${dateText(f.otherDate)}) : la convention ne peut pas être signée avant.`,
+  committee_outside_term: (f) =>
+    `Réunion du ${dateText(f.date)} hors de la durée de la convention ` +
+    `(${isBefore(f) ? "qui commence le" : "qui s'achève le"} ${dateText(f.otherDate)}) : elle n'est pas prise en compte.`,
+  amendment_outside_term: (f) =>
+    `Avenant du ${dateText(f.date)} ` +
+    (isBefore(f)
+      ? `antérieur à la date de notification de la convention (${dateText(f.otherDate)}).`
+      : `postérieur à la fin de la convention alors en vigueur (${dateText(f.otherDate)}) : ` +
+        "une convention échue ne peut plus être modifiée par avenant."),
+};
+
+/** Whether the finding's date falls before the date it is compared with (the start), not after (the end). */
+function isBefore(finding: Finding): boolean {
+  return finding.date !== undefined && finding.otherDate !== undefined && compareDates(finding.date, finding.otherDate) < 0;
+}
+
+/** "Date de notification manquante." with what to fill in, or what cannot be checked without it. */
+function missingDate(f: Finding): string {
+  const missing = errorMessage({ code: "missing_date", field: columnLabel(f.table, f.field) });
+  const inSentence = missing.charAt(0).toLowerCase() + missing.slice(1, -1);
+  if (f.table === "deadlines") return `Échéance ${quoted(f.label)} : ${inSentence} (renseignez ${columns("deadlines", "dueDate", "delayMonths")}).`;
+  // The reader leaves out a comité or an avenant without its date.
+  if (f.table === "committees" || f.table === "amendments") return `${TABLES[f.table].label} : ${inSentence}, la ligne n'est pas prise en compte.`;
+  if (f.field === "start") return `${missing} La fin, le statut et les comités de suivi ne peuvent pas être vérifiés.`;
+  if (f.field === "end") return `${missing} Renseignez ${columns("conventions", "end", "duration")}.`;
+  return missing;
+}
+
+/** "« Date de fin » ou « Durée »" */
+function columns(table: TableKey, first: string, second: string): string {
+  return `${quoted(columnLabel(table, first))} ou ${quoted(columnLabel(table, second))}`;
+}
+
+const FINDINGS: Record<FindingCode, (f: Finding) => string> = {
+  missing_committee: (f) => `Comité de suivi manquant pour ${periodPhrase(f)}.`,
+  committee_due: (f) =>
+    `Comité de suivi à tenir au plus tard le ${dateText(f.date)}${inBrackets(f.period && periodName(f.period.label), whenText(f))}.`,
+  expiring: (f) => `Convention à renouveler : elle prend fin le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
+  expired: (f) => `Convention échue : elle a pris fin le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
+  milestone_overdue: (f) =>
+    `Jalon ${quoted(f.label)} en retard : date limite le ${dateText(f.date)}` +
+    `${f.daysLeft === undefined ? "" : `, dépassée de ${days(-f.daysLeft)}`}.`,
+  milestone_due: (f) => `Jalon ${quoted(f.label)} à réaliser au plus tard le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
+  obligation_missing: (f) => `Obligation ${quoted(f.label)} non remplie pour ${periodPhrase(f)} : aucune réunion ni réalisation enregistrée.`,
+  missing_date: missingDate,
+  inconsistent_dates: (f) => (f.reason === undefined ? "Dates incohérentes." : INCONSISTENCIES[f.reason](f)),
+  invalid_value: (f) => (f.error === undefined ? `Valeur illisible dans la colonne ${quoted(columnLabel(f.table, f.field))}.` : errorMessage(f.error)),
+};
+
+/**
+ * The French sentence for a finding of the check of a register, the same in a cell, the task pane
+ * and the command line.
+ * @example findingMessage({ code: "milestone_overdue", conventionId: "TEAM2", label: "Pôle innovation", date: d("2026-01-14"), daysLeft: -12 })
+ *   // "Jalon « Pôle innovation » en retard : date limite le 14/01/2026, dépassée de 12 jours."
+ */
+export function findingMessage(finding: Finding): string {
+  return FINDINGS[finding.code](finding);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why a workbook cannot be read as a register (mappingProblemMessage)
+// ---------------------------------------------------------------------------------------------
+
+function tableName(table: TableKey | undefined): string {
+  return table === undefined ? "registre" : TABLES[table].label.toLowerCase();
+}
+
+const MAPPING_PROBLEMS: Record<MappingProblemCode, (p: MappingProblem) => string> = {
+  empty_workbook: () => "Le classeur est vide : aucune feuille ne contient de valeur.",
+  no_conventions_table: (p) =>
+    "Aucune feuille ne contient de tableau de conventions : il faut au moins une ligne d'en-têtes avec " +
+    `${quoted(fieldSpec("conventions", "id")?.label)} et ${quoted(fieldSpec("conventions", "start")?.label)} ` +
+    `(ou leurs synonymes : Réf., N° convention, Date de signature, Date d'effet…)` +
+    `${p.detail === undefined || p.detail === "" ? "" : `. Feuilles lues : ${p.detail}`}. ` +
+    "Vous pouvez aussi indiquer les colonnes dans un fichier de correspondance.",
+  missing_column: (p) =>
+    `Tableau des ${tableName(p.table)}${p.sheet === undefined ? "" : ` (feuille ${quoted(p.sheet)})`} : ` +
+    `colonne obligatoire ${quoted(p.field)} introuvable` +
+    `${p.detail === undefined || p.detail === "" ? "" : ` (en-têtes lus : ${p.detail})`}.`,
+  unknown_sheet: (p) =>
+    `Fichier de correspondance : la feuille ${quoted(p.sheet)} n'existe pas dans le classeur` +
+    `${p.detail === undefined ? "" : ` (feuilles : ${p.detail})`}.`,
+  unknown_column: (p) =>
+    `Fichier de correspondance : colonne ${quoted(p.detail)} introuvable pour ${quoted(p.field)}` +
+    `${p.sheet === undefined ? "" : ` dans la feuille ${quoted(p.sheet)}`} (indiquez l'en-tête exact ou la lettre de la colonne).`,
+  invalid_mapping: (p) =>
+    `Fichier de correspondance inutilisable${p.table === undefined ? "" : ` (tableau des ${tableName(p.table)})`} : ${p.detail ?? "format non compris"}.`,
+};
+
+/**
+ * The French sentence for a reason a workbook cannot be read as a register.
+ * @example mappingProblemMessage({ code: "missing_column", table: "conventions", sheet: "Suivi", field: "Date de notification" })
+ *   // "Tableau des conventions (feuille « Suivi ») : colonne obligatoire « Date de notification » introuvable."
+ */
+export function mappingProblemMessage(problem: MappingProblem): string {
+  return MAPPING_PROBLEMS[problem.code](problem);
+}
