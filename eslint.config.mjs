@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/"]),
+  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "lib/"]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,14 @@ import { join } from "node:path";
 const require = createRequire(import.meta.url);
 const jest = require.resolve("jest/bin/jest");
 const zones = (process.env.TEST_TIME_ZONES ?? "UTC,Pacific/Kiritimati,America/Los_Angeles").split(",");
+// The end-to-end test of bin/registre.js runs the compiled command line: build it once, fresh.
+console.log("=== Construction de la ligne de commande (npm run build:cli) ===");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const build = spawnSync(npm, ["run", "build:cli", "--silent"], { stdio: "inherit", shell: process.platform === "win32" });
+if (build.status !== 0) {
+  console.error("La construction de la ligne de commande a échoué : tests non lancés.");
+  process.exit(1);
+}
 const work = mkdtempSync(join(tmpdir(), "registre-tests-"));
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,44 @@
+import { ConventionSummary } from "../core/checkRegister";
+import { FINDING_SEVERITY, Finding, Severity } from "../core/findings";
+
+export interface ConventionSection {
+  readonly summary: ConventionSummary;
+  /** The convention's findings, the late ones first, then the soon ones, then the data ones. */
+  readonly findings: readonly Finding[];
+}
+
+export interface GroupedFindings {
+  /** One section per convention, in register order (with or without findings). */
+  readonly sections: readonly ConventionSection[];
+  /** Findings of rows that name no convention of the register (or none at all), in the order given. */
+  readonly orphans: readonly Finding[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { late: 0, soon: 1, data: 2 };
+
+/**
+ * The findings of a check (the reader's and the check's) grouped by convention, the late ones
+ * first within each; the order given is kept otherwise. A finding without a place of its own takes
+ * its convention's row.
+ * @example groupFindings([team2], [dataFinding, lateFinding]).sections[0].findings // [lateFinding, dataFinding]
+ */
+export function groupFindings(conventions: readonly ConventionSummary[], findings: readonly Finding[]): GroupedFindings {
+  const byId = new Map<string, Finding[]>(conventions.map((c) => [c.id, []]));
+  const orphans: Finding[] = [];
+  for (const finding of findings) {
+    const list = finding.conventionId === null ? undefined : byId.get(finding.conventionId);
+    if (list === undefined) orphans.push(finding);
+    else list.push(finding);
+  }
+  const sections = conventions.map((summary) => {
+    const own = (byId.get(summary.id) ?? []).map((f) =>
+      f.location === undefined && summary.source !== null ? { ...f, location: { sheet: summary.source.sheet, row: summary.source.row } } : f,
+    );
+    const ordered = own
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => SEVERITY_RANK[FINDING_SEVERITY[a.finding.code]] - SEVERITY_RANK[FINDING_SEVERITY[b.finding.code]] || a.index - b.index)
+      .map((x) => x.finding);
+    return { summary, findings: ordered };
+  });
+  return { sections, orphans };
+}

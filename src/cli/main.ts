@@ -1,0 +1,100 @@
+/**
+ * The `registre` command line: `verifier`, `demo`, `aide`. `main` takes the arguments and its
+ * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
+ * wires it to the real process (bin/registre.js).
+ */
+import { CalendarDate } from "../core/calendarDate";
+import { parseDateText } from "../core/parseDateText";
+import { errorMessage } from "../i18n/fr";
+import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
+import { today } from "../runtime/today";
+import { CliError } from "./cliError";
+import { writeDemoWorkbook } from "./writeDemoWorkbook";
+import { parseArgs } from "./parseArgs";
+import { verifyWorkbook } from "./verifyWorkbook";
+
+export interface CliIo {
+  /** One line of the standard output (without its line end). */
+  out(line: string): void;
+  /** One line of the error output (without its line end). */
+  err(line: string): void;
+  /** Today's date, read only when --date is not given. */
+  today(): CalendarDate;
+}
+
+/** The check ran (alerts or not). */
+export const EXIT_OK = 0;
+/** A failure nobody foresaw: a bug. */
+export const EXIT_UNEXPECTED = 1;
+/** The input cannot be used; the reason is on the error output. */
+export const EXIT_UNUSABLE = 2;
+
+/**
+ * Runs the command line.
+ * @example await main(["verifier", "registre.xlsx", "--date", "2026-11-29", "--json"], io) // 0, one JSON object written to io.out
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const fail = (error: CliError): number => {
+    if (error.code === "no_command") USAGE.forEach((line) => io.err(line));
+    cliErrorMessage(error)
+      .split("\n")
+      .forEach((line) => io.err(line));
+    return EXIT_UNUSABLE;
+  };
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) return fail(parsed.error);
+    const command = parsed.command;
+    if (command.kind === "help") {
+      USAGE.forEach((line) => io.out(line));
+      return EXIT_OK;
+    }
+    const asOf = readAsOf(command.date, io);
+    if (!asOf.ok) return fail(asOf.error);
+
+    if (command.kind === "demo") {
+      const file = command.file ?? DEMO_DEFAULT_FILE;
+      const written = await writeDemoWorkbook(file, asOf.date);
+      if (!written.ok) return fail(written.error);
+      written.lines.forEach((line) => io.out(line));
+      io.out("");
+      const checked = await verifyWorkbook({ file, asOf: asOf.date, mappingFile: null });
+      if (!checked.ok) return fail(checked.error);
+      checked.lines.forEach((line) => io.out(line));
+      return EXIT_OK;
+    }
+
+    const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
+    if (!checked.ok) return fail(checked.error);
+    if (command.json) io.out(JSON.stringify(checked.json, null, 2));
+    else checked.lines.forEach((line) => io.out(line));
+    return EXIT_OK;
+  } catch (error) {
+    io.err(unexpectedErrorMessage(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    return EXIT_UNEXPECTED;
+  }
+}
+
+/** asOf: the --date given (AAAA-MM-JJ, JJ/MM/AAAA, or any form the core reads), else today. */
+function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDate } | { ok: false; error: CliError } {
+  if (text === null) return { ok: true, date: io.today() };
+  const parsed = parseDateText(text);
+  if (parsed.ok) return { ok: true, date: parsed.value };
+  return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
+}
+
+/** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */
+export async function runFromProcess(): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: not an error of the command.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  process.exitCode = await main(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    today,
+  });
+}
+
+// `node lib/cli/main.js …` works as well as bin/registre.js.
+if (require.main === module) void runFromProcess();

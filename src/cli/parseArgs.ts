@@ -1,0 +1,92 @@
+/**
+ * The command line's words, read into a command: French sub-commands (`verifier`, `demo`, `aide`)
+ * and options, `--option valeur` or `--option=valeur`, anywhere after the sub-command; `--` ends
+ * the options (for a file whose name starts with a dash).
+ */
+import { normalizeText } from "../core/normalizeText";
+import { CliError } from "./cliError";
+
+export type Command =
+  | { readonly kind: "help" }
+  | {
+      readonly kind: "verify";
+      readonly file: string;
+      /** The --date text as typed; read by the caller with the core's date rules. */
+      readonly date: string | null;
+      readonly json: boolean;
+      readonly mappingFile: string | null;
+    }
+  | { readonly kind: "demo"; readonly file: string | null; readonly date: string | null };
+
+export type ParsedArgs = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: CliError };
+
+const HELP_WORDS = new Set(["aide", "--help", "-h", "--aide", "help"]);
+const COMMANDS: Record<string, "verify" | "demo" | "help"> = { verifier: "verify", demo: "demo", demonstration: "demo", aide: "help" };
+
+interface OptionSpec {
+  readonly takesValue: boolean;
+}
+
+const OPTIONS: Record<"verify" | "demo", Record<string, OptionSpec>> = {
+  verify: { "--date": { takesValue: true }, "--json": { takesValue: false }, "--colonnes": { takesValue: true } },
+  demo: { "--date": { takesValue: true } },
+};
+
+/**
+ * Reads the arguments after the program's name.
+ * @example parseArgs(["verifier", "registre.xlsx", "--date", "2026-11-29", "--json"])
+ *   // { ok: true, command: { kind: "verify", file: "registre.xlsx", date: "2026-11-29", json: true, mappingFile: null } }
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0) return { ok: false, error: { code: "no_command" } };
+  const [first, ...rest] = argv;
+  if (HELP_WORDS.has(first)) return { ok: true, command: { kind: "help" } };
+  const kind = COMMANDS[normalizeText(first)];
+  if (kind === undefined) return { ok: false, error: { code: "unknown_command", value: first } };
+  if (kind === "help") return { ok: true, command: { kind: "help" } };
+  if (rest.some((arg) => HELP_WORDS.has(arg) && arg.startsWith("-"))) return { ok: true, command: { kind: "help" } };
+
+  const specs = OPTIONS[kind];
+  const values = new Map<string, string | true>();
+  const positional: string[] = [];
+  let optionsEnded = false;
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i];
+    if (optionsEnded || !arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      optionsEnded = true;
+      continue;
+    }
+    const equals = arg.indexOf("=");
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    const spec = specs[name];
+    if (spec === undefined) return { ok: false, error: { code: "unknown_option", value: name, command: first } };
+    if (values.has(name)) return { ok: false, error: { code: "repeated_option", value: name } };
+    if (!spec.takesValue) {
+      if (equals > 0) return { ok: false, error: { code: "unknown_option", value: arg, command: first } };
+      values.set(name, true);
+      continue;
+    }
+    const value = equals > 0 ? arg.slice(equals + 1) : rest[i + 1];
+    if (value === undefined || value === "" || (equals < 0 && value.startsWith("--"))) {
+      return { ok: false, error: { code: "option_needs_value", value: name } };
+    }
+    if (equals < 0) i += 1;
+    values.set(name, value);
+  }
+
+  const text = (name: string): string | null => {
+    const value = values.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  if (positional.length > 1) return { ok: false, error: { code: "too_many_arguments", value: positional[1] } };
+  if (kind === "demo") return { ok: true, command: { kind: "demo", file: positional[0] ?? null, date: text("--date") } };
+  if (positional.length === 0) return { ok: false, error: { code: "missing_file" } };
+  return {
+    ok: true,
+    command: { kind: "verify", file: positional[0], date: text("--date"), json: values.has("--json"), mappingFile: text("--colonnes") },
+  };
+}

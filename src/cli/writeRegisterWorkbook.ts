@@ -1,0 +1,93 @@
+/**
+ * Writes a register as a new .xlsx workbook with ExcelJS: one sheet per table, the French headers
+ * of src/core/registerSchema.ts, dates as Excel serials with a date format (never JavaScript Dates,
+ * which a time zone could move), text always as text.
+ */
+import { promises as fs } from "node:fs";
+import { Workbook, Worksheet } from "exceljs";
+import { CalendarDate } from "../core/calendarDate";
+import { dateToSerial } from "../core/excelSerial";
+import { TABLES, TableKey, tableFields } from "../core/registerSchema";
+
+/** What a cell of the written register may hold: a CalendarDate is written as a date. */
+export type WritableValue = string | number | boolean | CalendarDate | null;
+
+export interface WritableTable {
+  readonly table: TableKey;
+  /** Lines written above the headers, each merged across the table's width (a sheet title…). */
+  readonly titleRows?: readonly string[];
+  /** Field key (see tableFields) → value; a missing key is a blank cell. */
+  readonly rows: readonly Readonly<Record<string, WritableValue>>[];
+}
+
+export interface WritableRegister {
+  readonly tables: readonly WritableTable[];
+  /** The file's document properties (shown by Excel under Fichier › Informations). */
+  readonly properties?: { readonly title?: string; readonly subject?: string; readonly keywords?: string };
+}
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+const AMOUNT_FORMAT = '#,##0.00 "€"';
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+/**
+ * Writes the register to `path` (replacing any file there). The caller decides whether a file may
+ * be replaced.
+ * @example await writeRegisterWorkbook("demo.xlsx", { tables: [{ table: "conventions", rows: [{ id: "C1", start: d("2024-07-15") }] }] })
+ */
+export async function writeRegisterWorkbook(path: string, register: WritableRegister): Promise<void> {
+  const workbook = new Workbook();
+  workbook.creator = "registre";
+  workbook.title = register.properties?.title ?? "";
+  workbook.subject = register.properties?.subject ?? "";
+  workbook.keywords = register.properties?.keywords ?? "";
+  for (const table of register.tables) writeTable(workbook.addWorksheet(TABLES[table.table].label), table);
+  const bytes = await workbook.xlsx.writeBuffer();
+  await fs.writeFile(path, Buffer.from(bytes as ArrayBuffer));
+}
+
+function writeTable(sheet: Worksheet, table: WritableTable): void {
+  const fields = tableFields(table.table);
+  const titles = table.titleRows ?? [];
+  titles.forEach((title, i) => {
+    const row = i + 1;
+    sheet.getCell(row, 1).value = title;
+    sheet.getCell(row, 1).font = { bold: true, size: i === 0 ? 14 : 11 };
+    if (fields.length > 1) sheet.mergeCells(row, 1, row, fields.length);
+  });
+  // A blank line between the titles and the headers, as staff lay out their sheets.
+  const headerRow = titles.length === 0 ? 1 : titles.length + 2;
+  const widths = fields.map((f) => f.label.length + 2);
+  fields.forEach((field, c) => {
+    const cell = sheet.getCell(headerRow, c + 1);
+    cell.value = field.label;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    cell.alignment = { vertical: "middle", wrapText: true };
+  });
+  table.rows.forEach((values, r) => {
+    fields.forEach((field, c) => {
+      const value = values[field.key] ?? null;
+      if (value === null) return;
+      const cell = sheet.getCell(headerRow + 1 + r, c + 1);
+      if (typeof value === "object") {
+        const serial = dateToSerial(value);
+        if (!serial.ok) throw new Error(`${field.label}: date outside Excel's range`);
+        cell.value = serial.value;
+        cell.numFmt = DATE_FORMAT;
+        widths[c] = Math.max(widths[c], DATE_FORMAT.length + 2);
+        return;
+      }
+      // A string is always written as a shared string: "=1+1" stays text, never a formula.
+      cell.value = value;
+      if (typeof value === "number" && field.kind === "amount") cell.numFmt = AMOUNT_FORMAT;
+      widths[c] = Math.max(widths[c], String(value).length + 2);
+    });
+  });
+  fields.forEach((_field, c) => {
+    sheet.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c]));
+  });
+  sheet.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: fields.length } };
+}

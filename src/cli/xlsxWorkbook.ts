@@ -1,0 +1,163 @@
+/**
+ * The workbook gateway on .xlsx files, with ExcelJS: the command line's door to a workbook (see
+ * src/excel/gateway.ts). Everything Excel- and ExcelJS-specific stays here: the core only ever sees
+ * SheetGrid values, the same as Office.js gives the task pane.
+ */
+import { promises as fs } from "node:fs";
+import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet } from "exceljs";
+import { CellValue, SheetGrid } from "../core/sheetGrid";
+import { WorkbookReader } from "../excel/gateway";
+
+/** Why a file cannot be opened as a workbook; phrased by cliErrorMessage (src/i18n/cli.fr.ts). */
+export type WorkbookFileErrorCode =
+  /** Nothing at that path. */
+  | "file_not_found"
+  /** The path is a folder (or another thing that is not a file). */
+  | "not_a_file"
+  /** The file exists but cannot be read (permissions, I/O); `detail` holds the system's text. */
+  | "unreadable_file"
+  /** An OLE2 container: an Excel 97-2003 .xls or a password-protected workbook. */
+  | "legacy_or_encrypted"
+  /** Not a zip holding an Excel workbook (a text file, an image, a .docx…); `detail` says what failed. */
+  | "not_a_workbook";
+
+export interface WorkbookFileError {
+  readonly code: WorkbookFileErrorCode;
+  readonly path: string;
+  readonly detail?: string;
+}
+
+export type OpenedWorkbook = { readonly ok: true; readonly workbook: XlsxWorkbook } | { readonly ok: false; readonly error: WorkbookFileError };
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01, the epoch of JavaScript's milliseconds. */
+const SERIAL_OF_UNIX_EPOCH = 25569;
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The part ExcelJS reads a workbook from; zip entry names are stored as plain bytes. */
+const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
+
+/**
+ * A workbook read from an .xlsx file, through the gateway's interface. The file is read once,
+ * into memory, and never written to.
+ */
+export class XlsxWorkbook implements WorkbookReader {
+  private constructor(private readonly workbook: Workbook) {}
+
+  /**
+   * Opens a file; a missing file, a folder, an .xls or anything that is not an .xlsx workbook
+   * comes back as a typed error (errors are data), never as a thrown exception.
+   * @example (await XlsxWorkbook.open("registre.xlsx")).ok // true
+   */
+  static async open(path: string): Promise<OpenedWorkbook> {
+    const failWith = (code: WorkbookFileErrorCode, detail?: string): OpenedWorkbook => ({
+      ok: false,
+      error: { code, path, ...(detail === undefined ? {} : { detail }) },
+    });
+    let bytes: Buffer;
+    try {
+      const stat = await fs.stat(path);
+      if (!stat.isFile()) return failWith("not_a_file");
+      bytes = await fs.readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return failWith("file_not_found");
+      return failWith("unreadable_file", error instanceof Error ? error.message : String(error));
+    }
+    if (bytes.subarray(0, OLE2_MAGIC.length).equals(OLE2_MAGIC)) return failWith("legacy_or_encrypted");
+    if (!bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return failWith("not_a_workbook", "ce n'est pas une archive zip");
+    // ExcelJS loads any zip without complaint (a .docx gives a workbook with no sheet): the
+    // workbook part must be there for the file to be a workbook at all.
+    if (!bytes.includes(WORKBOOK_PART)) return failWith("not_a_workbook", "l'archive ne contient pas de classeur Excel");
+    try {
+      return { ok: true, workbook: new XlsxWorkbook(await loadWorkbook(bytes)) };
+    } catch (error) {
+      return failWith("not_a_workbook", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Worksheets in the workbook's tab order (ExcelJS leaves chart sheets out). */
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((sheet) => sheet.name);
+  }
+
+  /** The used range from A1, values as Excel holds them (see toCellValue). */
+  async readSheet(name: string): Promise<SheetGrid> {
+    const sheet = this.workbook.worksheets.find((s) => s.name === name);
+    if (sheet === undefined) throw new Error(`No sheet named ${name}`);
+    return { name, values: sheetValues(sheet) };
+  }
+}
+
+/** An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). */
+export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook;
+}
+
+/** The rectangle from A1 to the last row and column holding a value; blanks are null. */
+function sheetValues(sheet: Worksheet): CellValue[][] {
+  const cells: { row: number; column: number; value: CellValue }[] = [];
+  let rows = 0;
+  let columns = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const value = cellValue(cell);
+      if (value === null) return;
+      cells.push({ row: rowNumber, column: columnNumber, value });
+      rows = Math.max(rows, rowNumber);
+      columns = Math.max(columns, columnNumber);
+    });
+  });
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(columns).fill(null));
+  for (const { row, column, value } of cells) values[row - 1][column - 1] = value;
+  return values;
+}
+
+/** A cell's value; the cells a merge covers, other than its top-left one, are blank. */
+function cellValue(cell: Cell): CellValue {
+  if (cell.type === ValueType.Merge) return null;
+  return toCellValue(cell.value);
+}
+
+/**
+ * An ExcelJS value as Excel holds it: a date becomes its serial, a formula its cached result,
+ * rich text and hyperlinks their text, an error `{ error: "#N/A" }`.
+ * @example toCellValue(new Date(Date.UTC(2024, 6, 12))) // 45485
+ * @example toCellValue({ richText: [{ text: "Asso " }, { text: "TEAM2" }] }) // "Asso TEAM2"
+ */
+export function toCellValue(value: ExcelJsValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateToSerial(value);
+  if ("error" in value) return { error: value.error };
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return toCellValue(value.result ?? null);
+  if ("hyperlink" in value) return hyperlinkText(value.text);
+  return null;
+}
+
+/** A hyperlink's text, which ExcelJS gives as rich text when the link is formatted. */
+function hyperlinkText(text: unknown): CellValue {
+  if (typeof text === "string") return text;
+  if (typeof text === "object" && text !== null && "richText" in text && Array.isArray(text.richText)) {
+    return text.richText.map((run: { text?: unknown }) => (typeof run.text === "string" ? run.text : "")).join("");
+  }
+  return null;
+}
+
+/**
+ * The serial of a Date that ExcelJS built from a serial. ExcelJS builds it in UTC (milliseconds =
+ * (serial − 25569) × 86 400 000, with no 1900 leap-year correction), so the inverse in UTC gives
+ * back Excel's own serial whatever the machine's time zone: serial 60 (Excel's phantom 29/02/1900)
+ * and the serials before it come back unchanged, for src/core/excelSerial.ts to read with the
+ * bug handled in the one place it is. A time of day is dropped (the day it falls on is kept, as
+ * serialToDate does), never rounded up to the next day. A 1904-system workbook is converted by
+ * ExcelJS itself, so its dates come back as 1900-system serials.
+ */
+function dateToSerial(date: Date): CellValue {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return { error: "#VALUE!" };
+  return Math.floor(ms / MS_PER_DAY) + SERIAL_OF_UNIX_EPOCH;
+}
