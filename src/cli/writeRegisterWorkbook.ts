@@ -30,6 +30,8 @@ export const DATE_FORMAT = "dd/mm/yyyy";
 const AMOUNT_FORMAT = '#,##0.00 "€"';
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
+/** Points per line of wrapped text at the default 11-point font. */
+const LINE_HEIGHT = 15;
 
 /**
  * Writes the register to `path` (replacing any file there). The caller decides whether a file may
@@ -71,6 +73,7 @@ function writeTable(sheet: Worksheet, table: WritableTable): void {
       const value = values[field.key] ?? null;
       if (value === null) return;
       const cell = sheet.getCell(headerRow + 1 + r, c + 1);
+      cell.alignment = { vertical: "top" };
       if (typeof value === "object") {
         const serial = dateToSerial(value);
         if (!serial.ok) throw new Error(`${field.label}: date outside Excel's range`);
@@ -82,6 +85,13 @@ function writeTable(sheet: Worksheet, table: WritableTable): void {
       // A string is always written as a shared string: "=1+1" stays text, never a formula.
       cell.value = value;
       if (typeof value === "number" && field.kind === "amount") cell.numFmt = AMOUNT_FORMAT;
+      // Long text wraps within its column instead of running over the next ones.
+      // Excel and LibreOffice do not grow a row written by ExcelJS: its height is set for the lines.
+      if (typeof value === "string" && value.length > MAX_WIDTH) {
+        cell.alignment = { wrapText: true, vertical: "top" };
+        const row = sheet.getRow(headerRow + 1 + r);
+        row.height = Math.max(row.height ?? 0, LINE_HEIGHT * Math.ceil(value.length / (MAX_WIDTH - 4)));
+      }
       widths[c] = Math.max(widths[c], String(value).length + 2);
     });
   });
@@ -89,5 +99,7 @@ function writeTable(sheet: Worksheet, table: WritableTable): void {
     sheet.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c]));
   });
   sheet.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+  // Printed on A4 landscape, all columns on one page width, headers repeated on every page.
+  sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: fields.length } };
 }
