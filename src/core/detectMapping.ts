@@ -377,8 +377,8 @@ export function detectMapping(grids: readonly SheetGrid[], explicit: ExplicitMap
   const candidates = open.flatMap((table) =>
     filled.filter((g) => !usedSheets.has(g.name)).map((g) => bestRow(g, table)).filter((c): c is Candidate => c !== null),
   );
-  const ordered = [...candidates.filter((c) => c.table === "conventions"), ...candidates.filter((c) => c.table !== "conventions")];
-  const byRank = ordered.filter(usable).sort((a, b) => (a.table === "conventions" ? 0 : 1) - (b.table === "conventions" ? 0 : 1) || rank(b) - rank(a));
+  const conventionsFirst = (c: Candidate): number => (c.table === "conventions" ? 0 : 1);
+  const byRank = candidates.filter(usable).sort((a, b) => conventionsFirst(a) - conventionsFirst(b) || rank(b) - rank(a));
   for (const c of byRank) {
     if (chosen[c.table] !== undefined || usedSheets.has(c.sheet)) continue;
     chosen[c.table] = toMapping(c, "detected");

@@ -32,8 +32,9 @@ export function headerKey(header: string): HeaderKey {
     noteUnit(words(round ?? square ?? ""));
     return " ";
   });
-  const hadNumberSign = /\bn\s*[°ºo]\s*(?=\d|\s|$)|\bn[°º]/.test(text) || /\bno\.\s/.test(text);
-  text = text.replace(/\bn\s*[°º]\s*|\bno\.\s|\bn o\b/g, " ");
+  const numberSign = /\bn\s*[°º]\s*|\bno\.(?:\s|$)/g;
+  const hadNumberSign = numberSign.test(text);
+  text = text.replace(numberSign, " ");
   let tokens = words(text).filter((w) => !STOPWORDS.has(w));
   // A trailing unit ("Durée mois", "Préavis en mois") is a unit, unless it is the whole header.
   while (tokens.length > 1 && (YEARS.has(tokens[tokens.length - 1]) || MONTHS.has(tokens[tokens.length - 1]))) {

@@ -39,14 +39,9 @@ function rowsOf(grid: SheetGrid, mapping: TableMapping): RawRow[] {
   const rows: RawRow[] = [];
   for (let r = mapping.headerRow; r < grid.values.length; r += 1) {
     const line = grid.values[r] ?? [];
+    if (columns.every((c) => isBlankCell(line[c.index] ?? null))) continue; // a hole in the table
     const cells: Record<string, CellValue> = {};
-    let filled = false;
-    for (const [key, ref] of Object.entries(mapping.columns)) {
-      const value = line[ref.index] ?? null;
-      cells[key] = value;
-      if (!isBlankCell(value)) filled = true;
-    }
-    if (!filled && !columns.some((c) => !isBlankCell(line[c.index] ?? null))) continue; // a hole in the table
+    for (const [key, ref] of Object.entries(mapping.columns)) cells[key] = line[ref.index] ?? null;
     rows.push({ source: { sheet: grid.name, row: r + 1 }, cells });
   }
   return rows;

@@ -81,7 +81,8 @@ const DEADLINE_KIND_WORDS: Record<string, DeadlineKind> = {
 function readChoice<T>(words: Record<string, T>, labels: Record<string, string>) {
   return (value: unknown, field: string): Result<T | null> => {
     const text = readText(value, field);
-    if (!text.ok || text.value === null) return text as Result<null>;
+    if (!text.ok) return text;
+    if (text.value === null) return ok(null);
     const chosen = words[normalizeText(text.value).replace(/[-_]/g, " ")];
     if (chosen !== undefined) return ok(chosen);
     const shown = Object.values(labels).map((l) => `« ${l} »`).join(", ");
