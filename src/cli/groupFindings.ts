@@ -1,5 +1,5 @@
 import { ConventionSummary } from "../core/checkRegister";
-import { FINDING_SEVERITY, Finding, Severity } from "../core/findings";
+import { Finding, severityRank } from "../core/findings";
 
 export interface ConventionSection {
   readonly summary: ConventionSummary;
@@ -13,8 +13,6 @@ export interface GroupedFindings {
   /** Findings of rows that name no convention of the register (or none at all), in the order given. */
   readonly orphans: readonly Finding[];
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { late: 0, soon: 1, data: 2 };
 
 /**
  * The findings of a check (the reader's and the check's) grouped by convention, the late ones
@@ -36,7 +34,7 @@ export function groupFindings(conventions: readonly ConventionSummary[], finding
     );
     const ordered = own
       .map((finding, index) => ({ finding, index }))
-      .sort((a, b) => SEVERITY_RANK[FINDING_SEVERITY[a.finding.code]] - SEVERITY_RANK[FINDING_SEVERITY[b.finding.code]] || a.index - b.index)
+      .sort((a, b) => severityRank(a.finding.code) - severityRank(b.finding.code) || a.index - b.index)
       .map((x) => x.finding);
     return { summary, findings: ordered };
   });

@@ -4,7 +4,7 @@
  * src/i18n/cli.fr.ts; the sentence of each finding from findingMessage.
  */
 import { CalendarDate } from "../core/calendarDate";
-import { FINDING_CODES, FINDING_SEVERITY, Finding, FindingCode } from "../core/findings";
+import { FINDING_CODES, FINDING_SEVERITY, Finding, FindingCode, severityRank } from "../core/findings";
 import { RegisterMapping } from "../core/registerMapping";
 import { TABLES, TABLE_KEYS, tableFields } from "../core/registerSchema";
 import { REPORT, cellPlace } from "../i18n/cli.fr";
@@ -70,8 +70,4 @@ function summaryLines(findings: readonly Finding[]): string[] {
     ...bySeverity.filter((code) => counts.has(code)).map((code) => REPORT.summaryLine(code, counts.get(code) ?? 0)),
     REPORT.summaryTotal(findings.length),
   ];
-}
-
-function severityRank(code: FindingCode): number {
-  return ["late", "soon", "data"].indexOf(FINDING_SEVERITY[code]);
 }

@@ -117,18 +117,13 @@ function alert(finding: Finding): JsonAlert {
 /**
  * The check as one JSON-ready object; alerts in the human report's order (by convention, late
  * ones first, then the rows that name no convention).
- * @example jsonReport(d("2026-11-29"), mapping, conventions, grouped).alerts[0] // { code: "missing_committee", conventionId: "TEAM2-2024", period: "2025-S1", … }
+ * @example jsonReport(d("2026-11-29"), mapping, grouped).alerts[0] // { code: "missing_committee", conventionId: "TEAM2-2024", period: "2025-S1", … }
  */
-export function jsonReport(
-  asOf: CalendarDate,
-  mapping: RegisterMapping,
-  conventions: readonly ConventionSummary[],
-  grouped: GroupedFindings,
-): JsonReport {
+export function jsonReport(asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): JsonReport {
   return {
     asOf: toIsoDate(asOf),
     mapping: Object.fromEntries(TABLE_KEYS.map((key) => [key, tableMapping(mapping[key])])) as Record<TableKey, JsonTableMapping | null>,
-    conventions: conventions.map(convention),
+    conventions: grouped.sections.map((s) => convention(s.summary)),
     alerts: [...grouped.sections.flatMap((s) => s.findings), ...grouped.orphans].map(alert),
   };
 }

@@ -61,7 +61,7 @@ export async function verifyWorkbook(request: VerifyRequest): Promise<Verificati
   return {
     ok: true,
     lines: humanReport(request.file, request.asOf, loaded.mapping, grouped),
-    json: jsonReport(request.asOf, loaded.mapping, checked.conventions, grouped),
+    json: jsonReport(request.asOf, loaded.mapping, grouped),
   };
 }
 

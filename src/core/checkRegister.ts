@@ -211,12 +211,7 @@ function deliberationFindings(convention: Convention, finding: (facts: FindingFa
 function amendmentFindings(term: ConventionTerm, conventionId: string): Finding[] {
   const found: Finding[] = [];
   for (const { amendment, endBefore } of term.steps) {
-    const other =
-      term.start !== null && compareDates(amendment.date, term.start) < 0
-        ? term.start
-        : endBefore !== null && compareDates(amendment.date, endBefore) > 0
-          ? endBefore
-          : null;
+    const other = boundCrossed(amendment.date, term.start, endBefore);
     if (other === null) continue;
     const finding = onRow(conventionId, "amendments", amendment.source);
     found.push(finding({ code: "inconsistent_dates", reason: "amendment_outside_term", field: "date", date: amendment.date, otherDate: other }));
@@ -230,13 +225,19 @@ function meetingsOutsideTerm(term: ConventionTerm, committees: readonly Committe
   if (start !== null && end !== null && compareDates(end, start) < 0) return []; // the term itself is wrong
   const found: Finding[] = [];
   for (const meeting of committees) {
-    const other =
-      start !== null && compareDates(meeting.date, start) < 0 ? start : end !== null && compareDates(meeting.date, end) > 0 ? end : null;
+    const other = boundCrossed(meeting.date, start, end);
     if (other === null) continue;
     const finding = onRow(meeting.conventionId, "committees", meeting.source);
     found.push(finding({ code: "inconsistent_dates", reason: "committee_outside_term", field: "date", date: meeting.date, otherDate: other }));
   }
   return found;
+}
+
+/** The bound of a term that a date falls outside of (the start it precedes, the end it follows); null within it. */
+function boundCrossed(date: CalendarDate, start: CalendarDate | null, end: CalendarDate | null): CalendarDate | null {
+  if (start !== null && compareDates(date, start) < 0) return start;
+  if (end !== null && compareDates(date, end) > 0) return end;
+  return null;
 }
 
 /** The frequency of a recurring obligation when it is one the periods support (3, 6 or 12 months). */

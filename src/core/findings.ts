@@ -45,6 +45,16 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   invalid_value: "data",
 };
 
+/**
+ * Rank of a finding's severity for sorting: late (0), then soon (1), then data to correct (2).
+ * @example severityRank("committee_due") // 1
+ */
+export function severityRank(code: FindingCode): number {
+  return SEVERITY_ORDER[FINDING_SEVERITY[code]];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { late: 0, soon: 1, data: 2 };
+
 /** Every code, in the order findings are listed for a convention. */
 export const FINDING_CODES: readonly FindingCode[] = [
   "invalid_value",
