@@ -2,6 +2,7 @@
  * The `--json` form of a check: one plain object, dates as "AAAA-MM-JJ" text, stable codes next to
  * the French sentences, so another program can read it without knowing the core's types.
  */
+import { GroupedFindings } from "../core/groupFindings";
 import { CalendarDate, toIsoDate } from "../core/calendarDate";
 import { ConventionSummary } from "../core/checkRegister";
 import { ConventionStatus } from "../core/conventionStatus";
@@ -10,7 +11,6 @@ import { ColumnRef, RegisterMapping, TableMapping } from "../core/registerMappin
 import { CommitteeType, TABLE_KEYS, TableKey } from "../core/registerSchema";
 import { STATUS_LABELS } from "../i18n/fr";
 import { findingMessage } from "../i18n/register.fr";
-import { GroupedFindings } from "./groupFindings";
 
 export interface JsonColumn {
   readonly column: string;

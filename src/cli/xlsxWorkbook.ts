@@ -87,6 +87,10 @@ export class XlsxWorkbook implements WorkbookReader {
     if (sheet === undefined) throw new Error(`No sheet named ${name}`);
     return { name, values: sheetValues(sheet) };
   }
+
+  async readAllSheets(): Promise<SheetGrid[]> {
+    return this.workbook.worksheets.map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) }));
+  }
 }
 
 /** An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). */

@@ -2,8 +2,10 @@
  * The one door to a workbook. The task pane (Office.js), the command line (ExcelJS on .xlsx files)
  * and the tests (an in-memory fake) each implement it, so the same register code runs on all three.
  * Cells come out as Excel's own values (see src/core/sheetGrid.ts): a date never travels as a
- * JavaScript Date, so no time zone can move it.
+ * JavaScript Date, so no time zone can move it. What is written goes as plain data too
+ * (src/core/sheetDraft.ts), built and checked by the core before any gateway sees it.
  */
+import { AppliedPlan, WorkbookPlan } from "../core/sheetDraft";
 import { SheetGrid } from "../core/sheetGrid";
 
 export interface WorkbookReader {
@@ -11,4 +13,50 @@ export interface WorkbookReader {
   sheetNames(): Promise<string[]>;
   /** The values of one worksheet, in bulk. */
   readSheet(name: string): Promise<SheetGrid>;
+  /** Every worksheet's values, in the workbook's order: one round trip where the host allows it. */
+  readAllSheets(): Promise<SheetGrid[]>;
+}
+
+/** A cell to show to the user (the pane's "go to the row"). 0-based row and column. */
+export interface CellTarget {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  /** Select the whole row of the table from this column on, this many columns wide. */
+  readonly columnCount?: number;
+}
+
+export interface WorkbookGateway extends WorkbookReader {
+  /**
+   * Writes one action's plan, all or nothing as far as the host allows: a plan the host refuses
+   * (protected sheet, name taken by a table…) is reported as a GatewayError before anything is
+   * written where the host can tell in advance.
+   */
+  apply(plan: WorkbookPlan): Promise<AppliedPlan>;
+  /** Shows and selects a cell (activating its sheet). */
+  select(target: CellTarget): Promise<void>;
+}
+
+/** Why the host refused an action; phrased in French by gatewayErrorMessage (src/i18n). */
+export type GatewayErrorCode =
+  /** The sheet is protected: the add-in does not write into it. */
+  | "sheet_protected"
+  /** The sheet named by the action is no longer in the workbook (renamed or deleted). */
+  | "sheet_missing"
+  /** A cell the add-in meant to fill holds something a user typed in the meantime. */
+  | "cell_taken"
+  /** The workbook is being edited elsewhere (a cell in edit mode), Excel refused the request. */
+  | "busy"
+  /** Excel refused the request for another reason (its own message in `detail`). */
+  | "refused";
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly sheet?: string,
+    readonly detail?: string,
+  ) {
+    super(`${code}${sheet === undefined ? "" : ` (${sheet})`}${detail === undefined ? "" : `: ${detail}`}`);
+    this.name = "GatewayError";
+  }
 }

@@ -1,9 +1,9 @@
 import { ExplicitMapping, detectMapping } from "../core/detectMapping";
 import { Finding } from "../core/findings";
 import { readRegister } from "../core/readRegister";
+import { isAddinSheet } from "../core/ownedSheets";
 import { MappingProblem, RegisterMapping } from "../core/registerMapping";
 import { Register } from "../core/registerSchema";
-import { SheetGrid } from "../core/sheetGrid";
 import { WorkbookReader } from "./gateway";
 
 export type LoadedRegister =
@@ -18,12 +18,11 @@ export type LoadedRegister =
 
 /**
  * Reads a workbook as a register through any gateway (Office.js, ExcelJS, the in-memory fake):
- * every sheet in bulk, then the tables found (or chosen by an explicit mapping), then the rows.
+ * every sheet in bulk (but the add-in's own: alerts, settings, reports), then the tables found (or chosen by an explicit mapping), then the rows.
  * The workbook is only read.
  */
 export async function loadRegister(workbook: WorkbookReader, explicit?: ExplicitMapping): Promise<LoadedRegister> {
-  const grids: SheetGrid[] = [];
-  for (const name of await workbook.sheetNames()) grids.push(await workbook.readSheet(name));
+  const grids = (await workbook.readAllSheets()).filter((grid) => !isAddinSheet(grid.name));
   const found = detectMapping(grids, explicit);
   if (!found.ok) return { ok: false, problems: found.problems };
   const { register, findings } = readRegister(grids, found.mapping);

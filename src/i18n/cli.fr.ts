@@ -7,10 +7,10 @@ import type { CliError } from "../cli/cliError";
 import type { WorkbookFileError } from "../cli/xlsxWorkbook";
 import { CalendarDate } from "../core/calendarDate";
 import { ConventionStatus } from "../core/conventionStatus";
-import { CellLocation, FindingCode, Severity } from "../core/findings";
+import { FindingCode, Severity } from "../core/findings";
 import { COMMITTEE_TYPE_LABELS, CommitteeType, TableKey } from "../core/registerSchema";
 import { STATUS_LABELS, formatDateFr } from "./fr";
-import { mappingProblemMessage } from "./register.fr";
+import { FINDING_LABELS, mappingProblemMessage } from "./register.fr";
 
 /** The default file of `registre demo`. */
 export const DEMO_DEFAULT_FILE = "demo/registre-demo.xlsx";
@@ -165,34 +165,8 @@ export const SEVERITY_MARKS: Record<Severity, string> = {
   data: "?  À CORRIGER ",
 };
 
-/** A name for each code, for the summary count. */
-export const FINDING_LABELS: Record<FindingCode, string> = {
-  missing_committee: "Comités de suivi manquants",
-  committee_due: "Comités de suivi à tenir ce semestre",
-  expiring: "Conventions à renouveler",
-  expired: "Conventions échues",
-  milestone_overdue: "Jalons en retard",
-  milestone_due: "Jalons à venir",
-  obligation_missing: "Obligations périodiques non remplies",
-  missing_date: "Dates manquantes",
-  inconsistent_dates: "Dates incohérentes",
-  invalid_value: "Valeurs illisibles",
-};
-
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count <= 1 ? one : many}`;
-}
-
-/**
- * Where a finding comes from, as Excel writes a reference: `Conventions!L5`, `'Suivi 2024 (copie)'!B7`,
- * or the sheet and row when no single cell is meant.
- * @example cellPlace({ sheet: "Conventions", row: 5, column: "L" }) // "Conventions!L5"
- * @example cellPlace({ sheet: "Comités", row: 4 }) // "Comités, ligne 4"
- */
-export function cellPlace(location: CellLocation): string {
-  if (location.column === undefined) return `${location.sheet}, ligne ${location.row}`;
-  const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(location.sheet) ? location.sheet : `'${location.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${location.column}${location.row}`;
 }
 
 /** Messages of `registre demo`. */

@@ -5,13 +5,43 @@
  */
 import { CalendarDate } from "../core/calendarDate";
 import { compareDates } from "../core/dayNumber";
-import { Finding, FindingCode, InconsistencyReason } from "../core/findings";
+import { CellLocation, Finding, FindingCode, InconsistencyReason } from "../core/findings";
 import { MappingProblem, MappingProblemCode } from "../core/registerMapping";
 import { TABLES, TableKey, fieldSpec } from "../core/registerSchema";
 import { errorMessage, formatDateFr } from "./fr";
 
 // ---------------------------------------------------------------------------------------------
 // Findings of the check of a register (findingMessage)
+// ---------------------------------------------------------------------------------------------
+
+/** A name for each code, for summaries and the alerts sheet. */
+export const FINDING_LABELS: Record<FindingCode, string> = {
+  missing_committee: "Comités de suivi manquants",
+  committee_due: "Comités de suivi à tenir ce semestre",
+  expiring: "Conventions à renouveler",
+  expired: "Conventions échues",
+  milestone_overdue: "Jalons en retard",
+  milestone_due: "Jalons à venir",
+  obligation_missing: "Obligations périodiques non remplies",
+  missing_date: "Dates manquantes",
+  inconsistent_dates: "Dates incohérentes",
+  invalid_value: "Valeurs illisibles",
+};
+
+/**
+ * Where a finding comes from, as Excel writes a reference: `Conventions!L5`, `'Suivi 2024 (copie)'!B7`,
+ * or the sheet and row when no single cell is meant.
+ * @example cellPlace({ sheet: "Conventions", row: 5, column: "L" }) // "Conventions!L5"
+ * @example cellPlace({ sheet: "Comités", row: 4 }) // "Comités, ligne 4"
+ */
+export function cellPlace(location: CellLocation): string {
+  if (location.column === undefined) return `${location.sheet}, ligne ${location.row}`;
+  const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(location.sheet) ? location.sheet : `'${location.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${location.column}${location.row}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One finding as a sentence
 // ---------------------------------------------------------------------------------------------
 
 /** The column's French header in the register ("Date de notification"), or the key itself. */

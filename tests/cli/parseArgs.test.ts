@@ -1,5 +1,6 @@
 import { parseArgs } from "../../src/cli/parseArgs";
-import { cellPlace, cliErrorMessage } from "../../src/i18n/cli.fr";
+import { cliErrorMessage } from "../../src/i18n/cli.fr";
+import { cellPlace } from "../../src/i18n/register.fr";
 
 describe("parseArgs", () => {
   test("options before or after the file, with a space or =; -- ends the options", () => {

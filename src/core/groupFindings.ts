@@ -1,5 +1,5 @@
-import { ConventionSummary } from "../core/checkRegister";
-import { Finding, severityRank } from "../core/findings";
+import { ConventionSummary } from "./checkRegister";
+import { Finding, severityRank } from "./findings";
 
 export interface ConventionSection {
   readonly summary: ConventionSummary;
