@@ -5,12 +5,9 @@
  */
 import { promises as fs } from "node:fs";
 import { CalendarDate } from "../core/calendarDate";
-import { checkRegister } from "../core/checkRegister";
 import { ExplicitMapping, parseExplicitMapping } from "../core/detectMapping";
-import { groupFindings } from "../core/groupFindings";
-import { placeFindings } from "../core/placeFindings";
 import { MappingProblemCode } from "../core/registerMapping";
-import { loadRegister } from "../excel/loadRegister";
+import { checkWorkbook } from "../excel/loadRegister";
 import { CliError } from "./cliError";
 import { humanReport } from "./humanReport";
 import { JsonReport, jsonReport } from "./jsonReport";
@@ -44,7 +41,7 @@ export async function verifyWorkbook(request: VerifyRequest): Promise<Verificati
   }
   const opened = await XlsxWorkbook.open(request.file);
   if (!opened.ok) return { ok: false, error: { code: "workbook_file", error: opened.error } };
-  const loaded = await loadRegister(opened.workbook, explicit);
+  const loaded = await checkWorkbook(opened.workbook, { asOf: request.asOf }, explicit);
   if (!loaded.ok) {
     const fromMappingFile = request.mappingFile !== null && loaded.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
     return {
@@ -54,10 +51,7 @@ export async function verifyWorkbook(request: VerifyRequest): Promise<Verificati
         : { code: "register_unusable", path: request.file, problems: loaded.problems },
     };
   }
-  const checked = checkRegister(loaded.register, { asOf: request.asOf });
-  // Findings about one field of a row point at its cell ("Conventions!J5").
-  const findings = placeFindings([...loaded.findings, ...checked.findings], loaded.mapping);
-  const grouped = groupFindings(checked.conventions, findings);
+  const grouped = loaded.grouped;
   return {
     ok: true,
     lines: humanReport(request.file, request.asOf, loaded.mapping, grouped),

@@ -19,8 +19,8 @@ const HEADER_SEARCH_ROWS = 30;
 export interface ExplicitTable {
   readonly sheet?: string;
   readonly headerRow?: number;
-  /** Field (key, label or synonym) → header text or column letters. */
-  readonly columns?: Readonly<Record<string, string>>;
+  /** Field (key, label or synonym) → header text or column letters; null: the table has no such column. */
+  readonly columns?: Readonly<Record<string, string | null>>;
 }
 
 /** A mapping file: per table, an explicit choice, or null when the workbook has no such table. */
@@ -44,7 +44,7 @@ const explicitTableSchema = z
   .object({
     feuille: z.string().trim().min(1).optional(),
     ligne: z.number().int().min(1).max(HEADER_SEARCH_ROWS * 10).optional(),
-    colonnes: z.record(z.string(), z.string().trim().min(1)).optional(),
+    colonnes: z.record(z.string(), z.string().trim().min(1).nullable()).optional(),
   })
   .strict();
 
@@ -265,17 +265,25 @@ function findSheet(grids: readonly SheetGrid[], name: string): SheetGrid | undef
 function override(
   grid: SheetGrid,
   candidate: Candidate,
-  columns: Readonly<Record<string, string>>,
+  columns: Readonly<Record<string, string | null>>,
 ): { candidate: Candidate } | { problem: MappingProblem } {
   const table = candidate.table;
   const fields = tableFields(table);
   const chosen: Record<string, ColumnRef> = { ...candidate.columns };
   const row = grid.values[candidate.headerRow - 1] ?? [];
+  const dropped: ColumnRef[] = [];
   for (const [name, target] of Object.entries(columns)) {
     const field = fields.find((f) => f.key === name) ?? fields.find((f) => f.key === fieldForHeader(table, name));
     if (field === undefined) {
       const known = fields.map((f) => `« ${f.label} »`).join(", ");
       return { problem: { code: "invalid_mapping", table, detail: `colonne « ${name} » inconnue pour ce tableau (possibles : ${known})` } };
+    }
+    if (target === null) {
+      // The user said this field has no column: what the guess put there is left alone.
+      const guessed = chosen[field.key];
+      if (guessed !== undefined) dropped.push(guessed);
+      delete chosen[field.key];
+      continue;
     }
     let index = row.findIndex((v) => cellText(v) !== null && headerKey(String(v)).key === headerKey(target).key);
     if (index < 0 && /^[A-Z]{1,3}$/.test(target)) index = columnIndex(target) ?? -1;
@@ -291,7 +299,7 @@ function override(
       ...candidate,
       columns: chosen,
       inlineCommittees: candidate.inlineCommittees.filter((c) => !taken.has(c.index)),
-      ignored: candidate.ignored.filter((c) => !taken.has(c.index)),
+      ignored: [...candidate.ignored, ...dropped].filter((c) => !taken.has(c.index)).sort((a, b) => a.index - b.index),
       missing: fields.filter((f) => f.required === true && chosen[f.key] === undefined),
     },
   };
@@ -407,4 +415,38 @@ export function detectMapping(grids: readonly SheetGrid[], explicit: ExplicitMap
     amendments: chosen.amendments ?? null,
   };
   return { ok: true, mapping };
+}
+
+/** The mapping-file name of each table, as parseExplicitMapping reads it back. */
+const FILE_TABLE_NAMES: Record<TableKey, string> = {
+  conventions: "conventions",
+  committees: "comites",
+  deadlines: "echeances",
+  amendments: "avenants",
+};
+
+/**
+ * A confirmed mapping as a mapping file says it (the JSON parseExplicitMapping reads): each table's
+ * sheet and, for every field of the schema, the header of its column, or null when the table has
+ * none — so that reading it back gives the same columns, whatever the guess would say, and still
+ * finds them when the user inserts a column or title rows. Kept in the workbook by the task pane.
+ * @example mappingFileJson(mapping).conventions // { feuille: "Suivi", colonnes: { "Référence": "N° convention", … } }
+ */
+export function mappingFileJson(mapping: RegisterMapping): Record<string, { feuille: string; colonnes: Record<string, string | null> } | null> {
+  const json: Record<string, { feuille: string; colonnes: Record<string, string | null> } | null> = {};
+  for (const table of TABLE_KEYS) {
+    const found = mapping[table];
+    if (found === null) {
+      json[FILE_TABLE_NAMES[table]] = null;
+      continue;
+    }
+    const colonnes: Record<string, string | null> = {};
+    for (const field of tableFields(table)) {
+      const ref = found.columns[field.key];
+      // A column without a header text is named by its letters.
+      colonnes[field.label] = ref === undefined ? null : ref.header === ref.letter ? ref.letter : ref.header;
+    }
+    json[FILE_TABLE_NAMES[table]] = { feuille: found.sheet, colonnes };
+  }
+  return json;
 }

@@ -36,6 +36,31 @@ export type CellStyle =
 /** How a number is shown. */
 export type NumberFormat = "date" | "integer" | "amount" | "percent";
 
+/** Number formats in Excel's invariant syntax (Office.js `numberFormat`, ExcelJS `numFmt`). */
+export const NUMBER_FORMATS: Record<NumberFormat | "text" | "general", string> = {
+  date: "dd/mm/yyyy",
+  integer: "0",
+  amount: '#,##0.00 "€"',
+  percent: "0%",
+  text: "@",
+  general: "General",
+};
+
+/** The look of each style, for every gateway: colours as #RRGGBB. */
+export const STYLE_LOOK: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string }> = {
+  title: { bold: true, size: 16, color: "#1F3864" },
+  subtitle: { size: 11, color: "#404040" },
+  heading: { bold: true, size: 13, color: "#1F3864" },
+  header: { bold: true, color: "#FFFFFF", fill: "#2F5597" },
+  label: { color: "#404040" },
+  figure: { bold: true, size: 14 },
+  late: { bold: true, color: "#9C0006", fill: "#FFC7CE" },
+  soon: { color: "#7F6000", fill: "#FFEB9C" },
+  ok: { color: "#006100", fill: "#C6EFCE" },
+  muted: { italic: true, color: "#7F7F7F" },
+  input: { fill: "#F2F2F2" },
+};
+
 /** A place in the workbook a cell can link to (hyperlink within the workbook). */
 export interface CellLink {
   readonly sheet: string;
@@ -85,8 +110,8 @@ export interface TableDraft {
 export interface ConditionalFormat {
   readonly area: Area;
   readonly style: "late" | "soon" | "ok";
-  /** The cell's text equals one of these (case-insensitive, as Excel compares). */
-  readonly whenTextIs: readonly string[];
+  /** The cell's text contains this (case-insensitive, as Excel compares). */
+  readonly whenTextContains: string;
 }
 
 /** What a column of a new register accepts, checked by Excel when the user types. */

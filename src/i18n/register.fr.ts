@@ -5,7 +5,7 @@
  */
 import { CalendarDate } from "../core/calendarDate";
 import { compareDates } from "../core/dayNumber";
-import { CellLocation, Finding, FindingCode, InconsistencyReason } from "../core/findings";
+import { CellLocation, Finding, FindingCode, InconsistencyReason, Severity } from "../core/findings";
 import { MappingProblem, MappingProblemCode } from "../core/registerMapping";
 import { TABLES, TableKey, fieldSpec } from "../core/registerSchema";
 import { errorMessage, formatDateFr } from "./fr";
@@ -56,7 +56,7 @@ function days(count: number): string {
 }
 
 /** "dans 12 jours", "aujourd'hui", "depuis 3 jours". */
-function relativeDays(daysLeft: number): string {
+export function relativeDays(daysLeft: number): string {
   if (daysLeft === 0) return "aujourd'hui";
   return daysLeft > 0 ? `dans ${days(daysLeft)}` : `depuis ${days(-daysLeft)}`;
 }
@@ -72,7 +72,7 @@ function whenText(finding: Finding): string | undefined {
 }
 
 /** "semestre 2025-S1", "trimestre 2024-T4", "année 2026" (contractual: "semestre S3", "année A2"). */
-function periodName(label: string): string {
+export function periodName(label: string): string {
   if (/S\d+$/.test(label)) return `semestre ${label}`;
   if (/T\d+$/.test(label)) return `trimestre ${label}`;
   return `année ${label}`;
@@ -216,3 +216,39 @@ const MAPPING_PROBLEMS: Record<MappingProblemCode, (p: MappingProblem) => string
 export function mappingProblemMessage(problem: MappingProblem): string {
   return MAPPING_PROBLEMS[problem.code](problem);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What "Vérifier" writes into the workbook: the "Alertes" sheet and the add-in's own columns
+// ---------------------------------------------------------------------------------------------
+
+/** How bad a finding is, in a word: the "Gravité" column, the pane's badges. */
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  late: "En retard",
+  soon: "À prévoir",
+  data: "À corriger",
+};
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n <= 1 ? one : many}`;
+}
+
+export const ALERTS = {
+  title: "Alertes du registre des conventions",
+  subtitle: (asOf: CalendarDate, bySeverity: Readonly<Record<Severity, number>>): string => {
+    const total = bySeverity.late + bySeverity.soon + bySeverity.data;
+    if (total === 0) return `Vérification du ${formatDateFr(asOf)} : aucune alerte, le registre est à jour.`;
+    return (
+      `Vérification du ${formatDateFr(asOf)} : ${count(total, "alerte", "alertes")} — ` +
+      `${bySeverity.late} en retard, ${bySeverity.soon} à prévoir, ${bySeverity.data} à corriger.`
+    );
+  },
+  note: "Feuille réécrite par le complément à chaque vérification : vos saisies se font dans le registre, pas ici.",
+  headers: ["Convention", "Gravité", "Alerte", "Période ou date", "Où", "Message"] as const,
+  noConvention: "—",
+  /** Headers of the add-in's own columns in the conventions sheet. */
+  alertColumn: "Alerte",
+  nextCommitteeColumn: "Prochain comité",
+  /** The "Alerte" cell of a convention: its worst finding, and how many more. */
+  alertCell: (severity: Severity, label: string, more: number): string =>
+    `${SEVERITY_LABELS[severity]} : ${label}${more > 0 ? ` (+${more})` : ""}`,
+};

@@ -1,0 +1,361 @@
+/**
+ * The gateway in Excel, through Office.js: one `Excel.run` per action, reads in bulk (every
+ * sheet's used range in one request), writes whole ranges, as few `context.sync` calls as
+ * possible — and a new request before the queued writes pass Excel's 5 MB limit on a request.
+ */
+import {
+  AppliedPlan,
+  Area,
+  CellBlock,
+  CellStyle,
+  ConditionalFormat,
+  DraftCell,
+  NUMBER_FORMATS,
+  STYLE_LOOK,
+  SheetDraft,
+  ValidationRule,
+  WorkbookPlan,
+  cellAddress,
+  uniqueSheetName,
+} from "../core/sheetDraft";
+import { CellValue, SheetGrid, columnLetter } from "../core/sheetGrid";
+import { CellTarget, GatewayError, WorkbookGateway } from "./gateway";
+
+/** Excel.run, as the gateway calls it (the tests give a fake host's). */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Queued writes are sent before they pass this many bytes (Excel refuses requests above 5 MB). */
+export const MAX_REQUEST_BYTES = 4_000_000;
+
+/** Points per character of column width (Calibri 11). */
+const POINTS_PER_CHARACTER = 5.6;
+const TABLE_STYLE = "TableStyleMedium2";
+
+/** Excel's error codes that mean "try again later" or "not allowed here". */
+const BUSY_CODES = new Set(["InvalidOperationInCellEditMode", "RequestAborted", "ActivityLimitReached", "Conflict"]);
+const REFUSED_PROTECTED = new Set(["AccessDenied"]);
+
+export class OfficeWorkbook implements WorkbookGateway {
+  /** Requests sent during the last action, and the largest one's estimated size: for the tests and the bench. */
+  lastAction = { syncs: 0, largestRequestBytes: 0 };
+
+  constructor(private readonly run: ExcelRunner = (batch) => Excel.run(batch)) {}
+
+  async sheetNames(): Promise<string[]> {
+    return this.action(async (context, sync) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    const all = await this.readAllSheets();
+    const grid = all.find((g) => g.name === name);
+    if (grid === undefined) throw new GatewayError("sheet_missing", name);
+    return grid;
+  }
+
+  /** Every sheet's used range, values and their types, in two requests. */
+  async readAllSheets(): Promise<SheetGrid[]> {
+    return this.action(async (context, sync) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await sync();
+      const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex"));
+      await sync();
+      return sheets.items.map((sheet, i) => ({ name: sheet.name, values: gridFromRange(used[i]) }));
+    });
+  }
+
+  async apply(plan: WorkbookPlan): Promise<AppliedPlan> {
+    return this.action(async (context, sync, queue) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
+      await sync();
+      const byName = (name: string): Excel.Worksheet | undefined => sheets.items.find((s) => s.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"));
+      // Everything the workbook can refuse is checked before anything is written.
+      for (const draft of plan.replaceSheets ?? []) {
+        if (byName(draft.name)?.protection.protected === true) throw new GatewayError("sheet_protected", draft.name);
+      }
+      for (const block of plan.blocks ?? []) {
+        const sheet = byName(block.sheet);
+        if (sheet === undefined) throw new GatewayError("sheet_missing", block.sheet);
+        if (sheet.protection.protected) throw new GatewayError("sheet_protected", block.sheet);
+      }
+      const names = sheets.items.map((s) => s.name);
+      for (const draft of plan.replaceSheets ?? []) {
+        const old = byName(draft.name);
+        if (old !== undefined) old.delete();
+        const sheet = context.workbook.worksheets.add(draft.name);
+        if (old !== undefined) sheet.position = old.position;
+        await renderSheet(sheet, draft, queue);
+      }
+      const addedSheets: string[] = [];
+      for (const draft of plan.addSheets ?? []) {
+        const name = uniqueSheetName(draft.name, names);
+        names.push(name);
+        addedSheets.push(name);
+        await renderSheet(context.workbook.worksheets.add(name), { ...draft, name }, queue);
+      }
+      for (const block of plan.blocks ?? []) {
+        const sheet = byName(block.sheet);
+        if (sheet !== undefined) await renderBlock(sheet, block, queue);
+      }
+      if (plan.activate !== undefined) {
+        const added = (plan.addSheets ?? []).findIndex((d) => d.name === plan.activate);
+        context.workbook.worksheets.getItem(added >= 0 ? addedSheets[added] : plan.activate).activate();
+      }
+      await sync();
+      return { addedSheets };
+    });
+  }
+
+  async select(target: CellTarget): Promise<void> {
+    await this.action(async (context, sync) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(target.sheet);
+      await sync();
+      if (sheet.isNullObject) throw new GatewayError("sheet_missing", target.sheet);
+      sheet.activate();
+      sheet.getRangeByIndexes(target.row, target.column, 1, Math.max(1, target.columnCount ?? 1)).select();
+      await sync();
+    });
+  }
+
+  /**
+   * One Excel.run, with a counted `sync` and a `queue` that sends the queued writes before they
+   * pass MAX_REQUEST_BYTES. Office errors come out as GatewayErrors.
+   */
+  private async action<T>(batch: (context: Excel.RequestContext, sync: () => Promise<void>, queue: Queue) => Promise<T>): Promise<T> {
+    const stats = { syncs: 0, largestRequestBytes: 0 };
+    this.lastAction = stats;
+    try {
+      return await this.run(async (context) => {
+        let pending = 0;
+        const sync = async (): Promise<void> => {
+          stats.syncs += 1;
+          stats.largestRequestBytes = Math.max(stats.largestRequestBytes, pending);
+          pending = 0;
+          await context.sync();
+        };
+        const queue: Queue = async (bytes) => {
+          if (pending > 0 && pending + bytes > MAX_REQUEST_BYTES) await sync();
+          pending += bytes;
+        };
+        return batch(context, sync, queue);
+      });
+    } catch (error) {
+      throw asGatewayError(error);
+    }
+  }
+}
+
+/** Counts `bytes` of writes about to be queued; sends what is queued first when the request would grow too big. */
+type Queue = (bytes: number) => Promise<void>;
+
+/** A used range (or none) as a grid from A1: errors as CellErrors, blanks as null. */
+function gridFromRange(range: Excel.Range): CellValue[][] {
+  if (range.isNullObject) return [];
+  const top = range.rowIndex;
+  const left = range.columnIndex;
+  const rows: CellValue[][] = Array.from({ length: top }, () => []);
+  range.values.forEach((row, r) => {
+    const types = range.valueTypes[r];
+    const cells: CellValue[] = Array.from({ length: left }, () => null);
+    row.forEach((value: unknown, c) => cells.push(cellValue(value, types[c])));
+    rows.push(cells);
+  });
+  return rows;
+}
+
+function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeValueType}`): CellValue {
+  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+  if (type === "Error") return { error: String(value) };
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+function asGatewayError(error: unknown): Error {
+  if (error instanceof GatewayError) return error;
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (BUSY_CODES.has(code)) return new GatewayError("busy", undefined, message);
+  if (REFUSED_PROTECTED.has(code)) return new GatewayError("sheet_protected", undefined, message);
+  if (code === "ItemNotFound") return new GatewayError("sheet_missing", undefined, message);
+  return new GatewayError("refused", undefined, message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering a draft
+// ---------------------------------------------------------------------------------------------
+
+/** The number format and the formula-or-value of one cell, as Office.js writes them. */
+function cellInput(cell: DraftCell): { format: string; input: string | number | boolean } {
+  if (cell === null) return { format: NUMBER_FORMATS.general, input: "" };
+  switch (cell.kind) {
+    case "text":
+      // Formatted as text first, so that "=1+1" or "+33…" is kept as typed, never a formula.
+      return { format: NUMBER_FORMATS.text, input: cell.text };
+    case "number":
+      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.value };
+    case "date":
+      return { format: NUMBER_FORMATS.date, input: cell.serial };
+    case "boolean":
+      return { format: NUMBER_FORMATS.general, input: cell.value };
+    case "formula":
+      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.formula };
+  }
+}
+
+/** Writes a rectangle of cells at (row, column): formats first, then values and formulas, by slices under the request limit. */
+async function writeCells(sheet: Excel.Worksheet, row: number, column: number, cells: readonly (readonly DraftCell[])[], queue: Queue): Promise<void> {
+  const width = cells.reduce((max, r) => Math.max(max, r.length), 0);
+  if (width === 0) return;
+  let start = 0;
+  while (start < cells.length) {
+    // As many rows as fit in one request.
+    let bytes = 0;
+    let end = start;
+    const formats: string[][] = [];
+    const inputs: (string | number | boolean)[][] = [];
+    while (end < cells.length) {
+      const line = Array.from({ length: width }, (_, c) => cellInput(cells[end][c] ?? null));
+      const lineBytes = JSON.stringify(line).length;
+      if (end > start && bytes + lineBytes > MAX_REQUEST_BYTES / 2) break;
+      bytes += lineBytes;
+      formats.push(line.map((x) => x.format));
+      inputs.push(line.map((x) => x.input));
+      end += 1;
+    }
+    await queue(bytes);
+    const range = sheet.getRangeByIndexes(row + start, column, end - start, width);
+    range.numberFormat = formats;
+    range.formulas = inputs;
+    start = end;
+  }
+  await writeLooks(sheet, row, column, cells, queue);
+}
+
+/** Styles, wrapping and links, by rectangles of cells that look the same (a styled column is one request). */
+async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, cells: readonly (readonly DraftCell[])[], queue: Queue): Promise<void> {
+  const looks = new Map<string, Area[]>();
+  cells.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell === null) return;
+      if (cell.link !== undefined) {
+        const text = cell.kind === "text" ? cell.text : undefined;
+        sheet.getRangeByIndexes(row + r, column + c, 1, 1).hyperlink = {
+          documentReference: cellAddress(cell.link.sheet, cell.link.row, cell.link.column),
+          ...(text === undefined ? {} : { textToDisplay: text }),
+        };
+      }
+      const key = `${cell.style ?? ""}|${cell.wrap === true ? "w" : ""}`;
+      if (key === "|") return;
+      const areas = looks.get(key) ?? [];
+      looks.set(key, areas);
+      addCell(areas, row + r, column + c);
+    }),
+  );
+  for (const [key, areas] of looks) {
+    const [style, wrap] = key.split("|");
+    for (const area of areas) {
+      await queue(200);
+      const format = sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format;
+      if (wrap === "w") {
+        format.wrapText = true;
+        format.verticalAlignment = "Top";
+      }
+      if (style !== "") applyLook(format, STYLE_LOOK[style as CellStyle]);
+    }
+  }
+}
+
+/** Grows the areas with one cell: joins it to the run on its left, then runs of the same width above. */
+function addCell(areas: Area[], row: number, column: number): void {
+  const left = areas.find((a) => a.rowCount === 1 && a.row === row && a.column + a.columnCount === column);
+  const cell: Area = left === undefined ? { row, column, rowCount: 1, columnCount: 1 } : { ...left, columnCount: left.columnCount + 1 };
+  if (left !== undefined) areas.splice(areas.indexOf(left), 1);
+  const above = areas.find((a) => a.column === cell.column && a.columnCount === cell.columnCount && a.row + a.rowCount === row);
+  if (above !== undefined) areas.splice(areas.indexOf(above), 1, { ...above, rowCount: above.rowCount + 1 });
+  else areas.push(cell);
+}
+
+function applyLook(format: Excel.RangeFormat, look: (typeof STYLE_LOOK)[CellStyle]): void {
+  if (look.bold !== undefined) format.font.bold = look.bold;
+  if (look.italic !== undefined) format.font.italic = look.italic;
+  if (look.size !== undefined) format.font.size = look.size;
+  if (look.color !== undefined) format.font.color = look.color;
+  if (look.fill !== undefined) format.fill.color = look.fill;
+}
+
+function rangeOf(sheet: Excel.Worksheet, area: Area): Excel.Range {
+  return sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
+}
+
+async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Queue): Promise<void> {
+  await writeCells(sheet, 0, 0, draft.rows, queue);
+  await queue(2_000);
+  (draft.columnWidths ?? []).forEach((width, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHARACTER);
+  });
+  for (const area of draft.merges ?? []) rangeOf(sheet, area).merge(false);
+  for (const table of draft.tables ?? []) {
+    const added = sheet.tables.add(rangeOf(sheet, table.area), true);
+    added.name = table.name;
+    added.style = TABLE_STYLE;
+  }
+  addConditionalFormats(sheet, draft.conditionalFormats ?? []);
+  for (const validation of draft.validations ?? []) {
+    const range = rangeOf(sheet, validation.area);
+    range.dataValidation.rule = validationRule(validation.rule);
+    range.dataValidation.errorAlert = { message: validation.message, showAlert: true, style: "Stop", title: "Registre des conventions" };
+  }
+  for (const chart of draft.charts ?? []) {
+    const added = sheet.charts.add("ColumnClustered", rangeOf(sheet, chart.data), "Columns");
+    added.title.text = chart.title;
+    const a = chart.anchor;
+    added.setPosition(`${columnLetter(a.column)}${a.row + 1}`, `${columnLetter(a.column + a.columnCount - 1)}${a.row + a.rowCount}`);
+  }
+  if (draft.frozenRows !== undefined && draft.frozenRows > 0) sheet.freezePanes.freezeRows(draft.frozenRows);
+  if (draft.print !== undefined) {
+    const layout = sheet.pageLayout;
+    layout.orientation = draft.print.landscape ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    if (draft.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const repeat = draft.print.repeatRows;
+    if (repeat !== undefined) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
+    if (draft.print.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = "Page &P / &N";
+  }
+  if (draft.visibility !== undefined && draft.visibility !== "visible") sheet.visibility = draft.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
+}
+
+async function renderBlock(sheet: Excel.Worksheet, block: CellBlock, queue: Queue): Promise<void> {
+  await writeCells(sheet, block.row, block.column, block.cells, queue);
+  if ((block.conditionalFormats ?? []).length > 0) {
+    await queue(500);
+    // The add-in's columns keep one set of its rules: the previous run's are cleared first.
+    for (const format of block.conditionalFormats ?? []) rangeOf(sheet, format.area).conditionalFormats.clearAll();
+    addConditionalFormats(sheet, block.conditionalFormats ?? []);
+  }
+}
+
+function addConditionalFormats(sheet: Excel.Worksheet, formats: readonly ConditionalFormat[]): void {
+  for (const format of formats) {
+    const rule = rangeOf(sheet, format.area).conditionalFormats.add("ContainsText");
+    const look = STYLE_LOOK[format.style];
+    if (look.color !== undefined) rule.textComparison.format.font.color = look.color;
+    if (look.fill !== undefined) rule.textComparison.format.fill.color = look.fill;
+    rule.textComparison.rule = { operator: "Contains", text: format.whenTextContains };
+  }
+}
+
+function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case "date":
+      return { date: { formula1: "1900-03-01", formula2: "2199-12-31", operator: "Between" } };
+    case "wholeNumber":
+      return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
+    case "decimal":
+      return { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.values.join(",") } };
+  }
+}

@@ -1,0 +1,693 @@
+/**
+ * A fake of the part of Excel's JavaScript API (Office.js) that the add-in's gateway uses, over an
+ * in-memory workbook: the browser tests serve it in place of office.js (see host.ts) and the jest
+ * tests drive src/excel/officeWorkbook.ts with it. It behaves as Excel does where the gateway
+ * depends on it:
+ * - a property read before the `sync` that follows its `load` throws (PropertyNotLoaded);
+ * - text written into a cell formatted as text ("@") stays text, even "=1+1"; other strings that
+ *   start with "=" become formulas (not computed: they read back as blank);
+ * - writing into a protected sheet, adding a sheet or a table under a name taken, or deleting the
+ *   last visible sheet fails at the next `sync`, after the earlier operations of the batch ran;
+ * - it counts the requests (`sync` calls) and the bytes each carries (values, formats, formulas).
+ */
+import { CellValue } from "../../../src/core/sheetGrid";
+
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hyperlink?: string;
+}
+
+export interface FakeSheetState {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  tables: { name: string; address: string; style: string }[];
+  charts: { type: string; source: string; title: string; from: string; to: string }[];
+  conditionalFormats: { address: string; text: string; fill?: string; color?: string }[];
+  validations: { address: string; rule: unknown; message: string }[];
+  merges: string[];
+  columnWidths: Map<number, number>;
+  frozenRows: number;
+  pageLayout: Record<string, unknown>;
+}
+
+class PropertyNotLoaded extends Error {
+  readonly code = "PropertyNotLoaded";
+}
+
+class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const key = (row: number, column: number): string => `${row},${column}`;
+
+function letters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The workbook and what the gateway did to it. */
+export class FakeExcelHost {
+  readonly sheets: FakeSheetState[] = [];
+  activeSheet: string | null = null;
+  selected: string | null = null;
+  /** Bytes carried by each request (sync), in order. */
+  readonly requests: number[] = [];
+  /** Excel.run calls. */
+  runs = 0;
+
+  constructor(workbook: Readonly<Record<string, readonly (readonly CellValue[])[]>> = {}) {
+    for (const [name, rows] of Object.entries(workbook)) {
+      const sheet = this.newSheet(name);
+      rows.forEach((row, r) => row.forEach((value, c) => value !== null && sheet.cells.set(key(r, c), { value })));
+    }
+    this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  /** A new sheet, at the end of the workbook unless `detached` (an object for an operation that failed). */
+  newSheet(name: string, detached = false): FakeSheetState {
+    const sheet: FakeSheetState = {
+      name,
+      visibility: "Visible",
+      protected: false,
+      cells: new Map(),
+      tables: [],
+      charts: [],
+      conditionalFormats: [],
+      validations: [],
+      merges: [],
+      columnWidths: new Map(),
+      frozenRows: 0,
+      pageLayout: {},
+    };
+    if (!detached) this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A sheet's values from A1 up to its last filled cell, as a grid (for assertions). */
+  values(name: string): CellValue[][] {
+    const sheet = this.sheet(name);
+    if (sheet === undefined) throw new Error(`No sheet ${name}`);
+    let rows = 0;
+    let columns = 0;
+    for (const [k, cell] of sheet.cells) {
+      if (cell.value === null && cell.formula === undefined) continue;
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.cells.get(key(r, c))?.value ?? null));
+  }
+
+  /** Excel.run: a fresh context per batch. */
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    this.runs += 1;
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+}
+
+/** The request context: queued loads become readable at `sync`; a deferred error is thrown there. */
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private pendingLoads: Loadable[] = [];
+  private pendingBytes = 0;
+  private pendingError: Error | null = null;
+  private queued = false;
+
+  constructor(readonly host: FakeExcelHost) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  /** Records an operation of `bytes` bytes in the request being built. */
+  queue(bytes: number): void {
+    this.queued = true;
+    this.pendingBytes += bytes;
+  }
+
+  fail(error: Error): void {
+    if (this.pendingError === null) this.pendingError = error;
+  }
+
+  trackLoad(target: Loadable): void {
+    this.queued = true;
+    this.pendingLoads.push(target);
+  }
+
+  async sync(): Promise<void> {
+    if (!this.queued && this.pendingError === null) return;
+    this.host.requests.push(this.pendingBytes);
+    this.pendingBytes = 0;
+    this.queued = false;
+    for (const target of this.pendingLoads) target.markLoaded();
+    this.pendingLoads = [];
+    const error = this.pendingError;
+    this.pendingError = null;
+    await Promise.resolve();
+    if (error !== null) throw error;
+  }
+}
+
+abstract class Loadable {
+  private loadedNow = false;
+  private loadRequested = false;
+
+  constructor(protected readonly context: FakeContext) {}
+
+  load(_props?: string | string[] | Record<string, unknown>): this {
+    this.loadRequested = true;
+    this.context.trackLoad(this);
+    return this;
+  }
+
+  markLoaded(): void {
+    if (this.loadRequested) this.loadedNow = true;
+  }
+
+  /** Loaded already, without a request (a sheet that came with its loaded collection). */
+  protected preloaded(): void {
+    this.loadRequested = true;
+    this.loadedNow = true;
+  }
+
+  protected loaded(prop: string): void {
+    if (!this.loadedNow) throw new PropertyNotLoaded(`PropertyNotLoaded: ${prop} read before load() and sync()`);
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  constructor(context: FakeContext) {
+    this.worksheets = new FakeWorksheets(context);
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  get items(): FakeWorksheet[] {
+    this.loaded("items");
+    return this.context.host.sheets.map((s) => new FakeWorksheet(this.context, s, true));
+  }
+
+  add(name: string): FakeWorksheet {
+    this.context.queue(50);
+    if (this.context.host.sheet(name) !== undefined) {
+      this.context.fail(new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists`));
+      return new FakeWorksheet(this.context, this.context.host.newSheet(name, true), false);
+    }
+    return new FakeWorksheet(this.context, this.context.host.newSheet(name), false);
+  }
+
+  getItem(name: string): FakeWorksheet {
+    const sheet = this.context.host.sheet(name);
+    if (sheet === undefined) {
+      this.context.fail(new OfficeError("ItemNotFound", `No sheet ${name}`));
+      return new FakeWorksheet(this.context, this.context.host.newSheet(name, true), false);
+    }
+    return new FakeWorksheet(this.context, sheet, false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const sheet = this.context.host.sheet(name);
+    return new FakeWorksheet(this.context, sheet ?? null, false).load();
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly tables: { add: (range: FakeRange | string, hasHeaders: boolean) => { name: string; style: string } };
+  readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
+  readonly freezePanes: { freezeRows: (count: number) => void };
+  readonly pageLayout: FakePageLayout;
+  readonly protection: { readonly protected: boolean };
+
+  constructor(
+    context: FakeContext,
+    private readonly state: FakeSheetState | null,
+    loaded: boolean,
+  ) {
+    super(context);
+    const sheet = (): FakeSheetState => this.mustExist();
+    const self = this;
+    this.protection = {
+      get protected(): boolean {
+        self.loaded("protection/protected");
+        return sheet().protected;
+      },
+    };
+    this.tables = {
+      add: (range, _hasHeaders) => {
+        const address = typeof range === "string" ? range : range.address;
+        const table = { name: `Table${context.host.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`, address, style: "" };
+        this.write(100);
+        sheet().tables.push(table);
+        const host = context.host;
+        return {
+          get name(): string {
+            return table.name;
+          },
+          set name(value: string) {
+            if (host.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === value.toLowerCase()))) {
+              context.fail(new OfficeError("InvalidArgument", `Table name ${value} is taken`));
+            }
+            table.name = value;
+          },
+          get style(): string {
+            return table.style;
+          },
+          set style(value: string) {
+            table.style = value;
+          },
+        };
+      },
+    };
+    this.charts = {
+      add: (type, range, _seriesBy) => {
+        this.write(100);
+        const chart = { type, source: range.address, title: "", from: "", to: "" };
+        sheet().charts.push(chart);
+        return new FakeChart(chart);
+      },
+    };
+    this.freezePanes = {
+      freezeRows: (count) => {
+        this.write(20);
+        sheet().frozenRows = count;
+      },
+    };
+    this.pageLayout = new FakePageLayout(() => sheet().pageLayout, (bytes) => this.write(bytes));
+    // A sheet read from a collection is loaded with it (its name, position, protection).
+    if (loaded) this.preloaded();
+  }
+
+  get isNullObject(): boolean {
+    this.loaded("isNullObject");
+    return this.state === null;
+  }
+
+  get name(): string {
+    this.loaded("name");
+    return this.mustExist().name;
+  }
+
+  get position(): number {
+    this.loaded("position");
+    return this.context.host.sheets.indexOf(this.mustExist());
+  }
+
+  set position(value: number) {
+    const sheets = this.context.host.sheets;
+    const state = this.mustExist();
+    sheets.splice(sheets.indexOf(state), 1);
+    sheets.splice(Math.min(value, sheets.length), 0, state);
+  }
+
+  set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
+    this.write(20);
+    this.mustExist().visibility = value;
+  }
+
+  delete(): void {
+    this.context.queue(20);
+    const host = this.context.host;
+    const state = this.mustExist();
+    const visible = host.sheets.filter((s) => s.visibility === "Visible" && s !== state);
+    if (visible.length === 0) {
+      this.context.fail(new OfficeError("InvalidOperation", "The last visible sheet cannot be deleted"));
+      return;
+    }
+    if (state.protected) {
+      this.context.fail(new OfficeError("AccessDenied", `${state.name} is protected`));
+      return;
+    }
+    host.sheets.splice(host.sheets.indexOf(state), 1);
+  }
+
+  activate(): void {
+    this.context.queue(20);
+    this.context.host.activeSheet = this.mustExist().name;
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.context, this, this.mustExist(), row, column, rowCount, columnCount);
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    const state = this.mustExist();
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, cell] of state.cells) {
+      if (cell.value === null && cell.formula === undefined) continue;
+      const [r, c] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return FakeRange.nullObject(this.context, this, state);
+    return new FakeRange(this.context, this, state, top, left, bottom - top + 1, right - left + 1);
+  }
+
+  /** A write into this sheet: refused at sync when the sheet is protected. */
+  write(bytes: number): void {
+    this.context.queue(bytes);
+    if (this.mustExist().protected) this.context.fail(new OfficeError("AccessDenied", `${this.mustExist().name} is protected`));
+  }
+
+  mustExist(): FakeSheetState {
+    if (this.state === null) throw new OfficeError("InvalidObjectPath", "null object used");
+    return this.state;
+  }
+}
+
+class FakeChart {
+  readonly title: { text: string };
+  constructor(private readonly chart: FakeSheetState["charts"][number]) {
+    this.title = {
+      get text(): string {
+        return chart.title;
+      },
+      set text(value: string) {
+        chart.title = value;
+      },
+    };
+  }
+
+  setPosition(from: string, to: string): void {
+    this.chart.from = from;
+    this.chart.to = to;
+  }
+}
+
+class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(
+    private readonly layout: () => Record<string, unknown>,
+    private readonly write: (bytes: number) => void,
+  ) {
+    const self = this;
+    this.headersFooters = {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          return String(self.layout().centerFooter ?? "");
+        },
+        set centerFooter(value: string) {
+          self.write(50);
+          self.layout().centerFooter = value;
+        },
+      },
+    };
+  }
+  set orientation(value: string) {
+    this.write(20);
+    this.layout().orientation = value;
+  }
+  set paperSize(value: string) {
+    this.write(20);
+    this.layout().paperSize = value;
+  }
+  set zoom(value: unknown) {
+    this.write(50);
+    this.layout().zoom = value;
+  }
+  setPrintTitleRows(address: string): void {
+    this.write(30);
+    this.layout().printTitleRows = address;
+  }
+}
+
+class FakeRange extends Loadable {
+  private nullRange = false;
+
+  constructor(
+    context: FakeContext,
+    private readonly sheetObject: FakeWorksheet,
+    private readonly sheet: FakeSheetState,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {
+    super(context);
+  }
+
+  static nullObject(context: FakeContext, sheetObject: FakeWorksheet, sheet: FakeSheetState): FakeRange {
+    const range = new FakeRange(context, sheetObject, sheet, 0, 0, 0, 0);
+    range.nullRange = true;
+    return range;
+  }
+
+  get isNullObject(): boolean {
+    this.loaded("isNullObject");
+    return this.nullRange;
+  }
+
+  get address(): string {
+    const first = `${letters(this.column)}${this.row + 1}`;
+    const last = `${letters(this.column + this.columns - 1)}${this.row + this.rows}`;
+    return `${this.sheet.name}!${first === last ? first : `${first}:${last}`}`;
+  }
+
+  get rowIndex(): number {
+    this.loaded("rowIndex");
+    return this.row;
+  }
+
+  get columnIndex(): number {
+    this.loaded("columnIndex");
+    return this.column;
+  }
+
+  get values(): (string | number | boolean)[][] {
+    this.loaded("values");
+    return this.grid((cell) => {
+      const v = cell?.value ?? null;
+      if (v === null) return "";
+      return typeof v === "object" ? v.error : v;
+    });
+  }
+
+  get valueTypes(): string[][] {
+    this.loaded("valueTypes");
+    return this.grid((cell) => {
+      const v = cell?.value ?? null;
+      if (v === null) return "Empty";
+      if (typeof v === "object") return "Error";
+      if (typeof v === "number") return "Double";
+      if (typeof v === "boolean") return "Boolean";
+      return "String";
+    });
+  }
+
+  set numberFormat(formats: string[][]) {
+    this.checkShape(formats, "numberFormat");
+    this.sheetObject.write(JSON.stringify(formats).length);
+    this.each((r, c) => (this.cell(r, c).numberFormat = formats[r][c]));
+  }
+
+  set formulas(inputs: (string | number | boolean)[][]) {
+    this.checkShape(inputs, "formulas");
+    this.sheetObject.write(JSON.stringify(inputs).length);
+    this.each((r, c) => {
+      const cell = this.cell(r, c);
+      const input = inputs[r][c];
+      delete cell.formula;
+      if (typeof input === "string" && input.startsWith("=") && cell.numberFormat !== "@") {
+        cell.formula = input;
+        cell.value = null;
+      } else {
+        cell.value = input === "" ? null : input;
+      }
+    });
+  }
+
+  set values(inputs: (string | number | boolean)[][]) {
+    this.formulas = inputs;
+  }
+
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.sheetObject.write(JSON.stringify(link).length);
+    this.each((r, c) => (this.cell(r, c).hyperlink = link.documentReference ?? link.address));
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this);
+  }
+
+  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat; clearAll: () => void } {
+    return {
+      add: (_type) => {
+        this.sheetObject.write(200);
+        const entry: FakeSheetState["conditionalFormats"][number] = { address: this.address, text: "" };
+        this.sheet.conditionalFormats.push(entry);
+        return new FakeConditionalFormat(entry);
+      },
+      clearAll: () => {
+        this.sheetObject.write(50);
+        const address = this.address;
+        this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((f) => f.address !== address);
+      },
+    };
+  }
+
+  get dataValidation(): { rule: unknown; errorAlert: { message: string } } {
+    const range = this;
+    return {
+      set rule(rule: unknown) {
+        range.sheetObject.write(JSON.stringify(rule).length);
+        range.sheet.validations.push({ address: range.address, rule, message: "" });
+      },
+      get rule(): unknown {
+        return undefined;
+      },
+      set errorAlert(alert: { message: string }) {
+        const last = range.sheet.validations.find((v) => v.address === range.address);
+        if (last !== undefined) last.message = alert.message;
+      },
+      get errorAlert(): { message: string } {
+        return { message: "" };
+      },
+    };
+  }
+
+  getEntireColumn(): FakeRange {
+    const column = new FakeRange(this.context, this.sheetObject, this.sheet, 0, this.column, 1_048_576, this.columns);
+    return column;
+  }
+
+  merge(_across: boolean): void {
+    this.sheetObject.write(30);
+    this.sheet.merges.push(this.address);
+  }
+
+  select(): void {
+    this.context.queue(20);
+    this.context.host.activeSheet = this.sheet.name;
+    this.context.host.selected = this.address;
+  }
+
+  setColumnWidth(points: number): void {
+    this.sheetObject.write(20);
+    for (let c = this.column; c < this.column + this.columns; c++) this.sheet.columnWidths.set(c, points);
+  }
+
+  each(f: (r: number, c: number) => void): void {
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) f(r, c);
+  }
+
+  cell(r: number, c: number): FakeCell {
+    const k = key(this.row + r, this.column + c);
+    let cell = this.sheet.cells.get(k);
+    if (cell === undefined) {
+      cell = { value: null };
+      this.sheet.cells.set(k, cell);
+    }
+    return cell;
+  }
+
+  write(bytes: number): void {
+    this.sheetObject.write(bytes);
+  }
+
+  private grid<T>(f: (cell: FakeCell | undefined) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.columns }, (_, c) => f(this.sheet.cells.get(key(this.row + r, this.column + c)))));
+  }
+
+  private checkShape(matrix: readonly (readonly unknown[])[], what: string): void {
+    if (matrix.length !== this.rows || matrix.some((row) => row.length !== this.columns)) {
+      this.context.fail(new OfficeError("InvalidArgument", `${what}: ${matrix.length}×${matrix[0]?.length ?? 0} for a range of ${this.rows}×${this.columns}`));
+    }
+  }
+}
+
+class FakeRangeFormat {
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly fill: { color: string };
+  constructor(private readonly range: FakeRange) {
+    const set = (f: (cell: FakeCell) => void): void => {
+      range.write(30);
+      range.each((r, c) => f(range.cell(r, c)));
+    };
+    this.font = {
+      set bold(v: boolean) {
+        set((cell) => (cell.bold = v));
+      },
+      set italic(v: boolean) {
+        set((cell) => (cell.italic = v));
+      },
+      set size(v: number) {
+        set((cell) => (cell.size = v));
+      },
+      set color(v: string) {
+        set((cell) => (cell.color = v));
+      },
+    } as FakeRangeFormat["font"];
+    this.fill = {
+      set color(v: string) {
+        set((cell) => (cell.fill = v));
+      },
+    } as FakeRangeFormat["fill"];
+  }
+  set wrapText(v: boolean) {
+    this.range.write(30);
+    this.range.each((r, c) => (this.range.cell(r, c).wrap = v));
+  }
+  set verticalAlignment(_v: string) {
+    this.range.write(20);
+  }
+  set columnWidth(points: number) {
+    this.range.setColumnWidth(points);
+  }
+}
+
+class FakeConditionalFormat {
+  readonly textComparison: { format: { font: { color: string }; fill: { color: string } }; rule: { operator: string; text: string } };
+  constructor(entry: FakeSheetState["conditionalFormats"][number]) {
+    this.textComparison = {
+      format: {
+        font: {
+          set color(v: string) {
+            entry.color = v;
+          },
+        } as { color: string },
+        fill: {
+          set color(v: string) {
+            entry.fill = v;
+          },
+        } as { color: string },
+      },
+      set rule(rule: { operator: string; text: string }) {
+        entry.text = rule.text;
+      },
+      get rule(): { operator: string; text: string } {
+        return { operator: "Contains", text: entry.text };
+      },
+    };
+  }
+}
