@@ -28,13 +28,14 @@ import { addDays, compareDates, daysBetween, isoWeekday, maxDate, minDate } from
 import { endOfTerm } from "../core/endOfTerm";
 import { CALENDAR, PeriodLength, periodsOverlapping } from "../core/periods";
 import { TableKey } from "../core/registerSchema";
+import { TEAM2_CONVENTION, TEAM2_DEADLINES, TEAM2_ID } from "../core/team2Example";
 import { formatDateFr, formatDateLongFr } from "../i18n/fr";
 import { WritableValue } from "./writeRegisterWorkbook";
 
 export type DemoRow = Readonly<Record<string, WritableValue>>;
 export type DemoRegister = Readonly<Record<TableKey, readonly DemoRow[]>>;
 
-const TEAM2 = "TEAM2-2024";
+const TEAM2 = TEAM2_ID;
 const d = (year: number, month: number, day: number): CalendarDate => ({ year, month, day });
 
 /** Text dates as staff type them. */
@@ -69,27 +70,7 @@ export function demoRegister(asOf: CalendarDate): DemoRegister {
   };
 
   // TEAM2: the real convention (Conseil communautaire du 25/06/2024).
-  conventions.push({
-    id: TEAM2,
-    title: "Convention de partenariat stratégique avec l'association TEAM2 (économie circulaire)",
-    partner: "Association TEAM2",
-    siret: "528 827 264 000 29",
-    deliberationNumber: null,
-    deliberationDate: d(2024, 6, 25),
-    transmissionDate: d(2024, 7, 11),
-    publicationDate: d(2024, 7, 12),
-    enforceableDate: d(2024, 7, 12),
-    start: d(2024, 7, 15),
-    duration: "3 ans",
-    end: null,
-    noticeMonths: 6,
-    amount: 0,
-    notes:
-      "Délibération du Conseil communautaire du 25/06/2024 (n° non repris dans l'extrait). " +
-      "Date de notification laissée en blanc dans l'acte (« Fait à Béthune, le ») : 15/07/2024 retenu par hypothèse. " +
-      "Sans engagement financier. Comité de suivi au moins une fois par semestre ; club territorial une fois par trimestre (action 2) ; " +
-      "pôle innovation dans un délai de 18 mois (action 3).",
-  });
+  conventions.push(TEAM2_CONVENTION);
   for (const date of past([d(2024, 12, 10), d(2025, 11, 25), d(2026, 6, 16), d(2026, 12, 8), d(2027, 6, 15)])) {
     committees.push({ conventionId: TEAM2, date, type: "Comité de suivi", minutes: "CR transmis au Président", participants: "CABBALR, TEAM2" });
   }
@@ -100,8 +81,7 @@ export function demoRegister(asOf: CalendarDate): DemoRegister {
   for (const date of past(clubs)) {
     committees.push({ conventionId: TEAM2, date, type: "Club territorial", participants: "Industriels du site Bridgestone, TEAM2" });
   }
-  deadlines.push({ conventionId: TEAM2, label: "Club territorial", kind: "Récurrente", frequencyMonths: 3 });
-  deadlines.push({ conventionId: TEAM2, label: "Pôle innovation", kind: "Jalon", delayMonths: 18 });
+  deadlines.push(...TEAM2_DEADLINES);
 
   // CP-01: a past semester without comité (missing_committee), none yet this semester.
   const start01 = months(-20);

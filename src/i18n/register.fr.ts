@@ -252,3 +252,23 @@ export const ALERTS = {
   alertCell: (severity: Severity, label: string, more: number): string =>
     `${SEVERITY_LABELS[severity]} : ${label}${more > 0 ? ` (+${more})` : ""}`,
 };
+
+// ---------------------------------------------------------------------------------------------
+// A new register (the pane's "Créer le registre")
+// ---------------------------------------------------------------------------------------------
+
+export const SETUP = {
+  /** Headers of the conventions' formula columns: none of them may read as a field of the register. */
+  computed: {
+    end: "Calcul : fin",
+    enforceable: "Calcul : exécutoire",
+    status: "Calcul : statut",
+    missing: "Calcul : comités manquants",
+  },
+  validation: {
+    date: (column: string): string => `${column} : tapez une date (jj/mm/aaaa), entre 1900 et 2199.`,
+    months: (column: string): string => `${column} : tapez un nombre entier de mois (0 ou plus).`,
+    amount: (column: string): string => `${column} : tapez un montant en euros (0 ou plus).`,
+    list: (column: string): string => `${column} : choisissez une valeur de la liste.`,
+  },
+};

@@ -252,11 +252,13 @@ class FakeWorksheet extends Loadable {
   ) {
     super(context);
     const sheet = (): FakeSheetState => this.mustExist();
-    const self = this;
+    const readProtected = (): boolean => {
+      this.loaded("protection/protected");
+      return sheet().protected;
+    };
     this.protection = {
       get protected(): boolean {
-        self.loaded("protection/protected");
-        return sheet().protected;
+        return readProtected();
       },
     };
     this.tables = {
@@ -411,15 +413,20 @@ class FakePageLayout {
     private readonly layout: () => Record<string, unknown>,
     private readonly write: (bytes: number) => void,
   ) {
-    const self = this;
+    const footer = {
+      get: (): string => String(this.layout().centerFooter ?? ""),
+      set: (value: string): void => {
+        this.write(50);
+        this.layout().centerFooter = value;
+      },
+    };
     this.headersFooters = {
       defaultForAllPages: {
         get centerFooter(): string {
-          return String(self.layout().centerFooter ?? "");
+          return footer.get();
         },
         set centerFooter(value: string) {
-          self.write(50);
-          self.layout().centerFooter = value;
+          footer.set(value);
         },
       },
     };
@@ -557,18 +564,23 @@ class FakeRange extends Loadable {
   }
 
   get dataValidation(): { rule: unknown; errorAlert: { message: string } } {
-    const range = this;
+    const setRule = (rule: unknown): void => {
+      this.sheetObject.write(JSON.stringify(rule).length);
+      this.sheet.validations.push({ address: this.address, rule, message: "" });
+    };
+    const setAlert = (alert: { message: string }): void => {
+      const last = this.sheet.validations.find((v) => v.address === this.address);
+      if (last !== undefined) last.message = alert.message;
+    };
     return {
       set rule(rule: unknown) {
-        range.sheetObject.write(JSON.stringify(rule).length);
-        range.sheet.validations.push({ address: range.address, rule, message: "" });
+        setRule(rule);
       },
       get rule(): unknown {
         return undefined;
       },
       set errorAlert(alert: { message: string }) {
-        const last = range.sheet.validations.find((v) => v.address === range.address);
-        if (last !== undefined) last.message = alert.message;
+        setAlert(alert);
       },
       get errorAlert(): { message: string } {
         return { message: "" };

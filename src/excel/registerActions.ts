@@ -1,0 +1,115 @@
+/**
+ * The register's actions in a workbook, the same for the task pane and the ribbon's commands, on
+ * any gateway: look at the workbook (adopted register, one to adopt, or none), keep a confirmed
+ * mapping, set up a new register, check the register and write its alerts. Each action reads once,
+ * plans in the core, and writes once through the gateway; a refusal comes back as a GatewayError
+ * with nothing written.
+ */
+import { AddinSettings, readSettings, settingsSheet } from "../core/addinSettings";
+import { AlertsPlan, planAlerts } from "../core/alertsPlan";
+import { CalendarDate } from "../core/calendarDate";
+import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/detectMapping";
+import { GroupedFindings } from "../core/groupFindings";
+import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/mappingDraft";
+import { isAddinSheet } from "../core/ownedSheets";
+import { MappingProblem, RegisterMapping } from "../core/registerMapping";
+import { setupRegisterPlan } from "../core/setupRegister";
+import { SheetGrid } from "../core/sheetGrid";
+import { WorkbookGateway } from "./gateway";
+import { checkWorkbook, loadRegister } from "./loadRegister";
+
+/** What the workbook holds, as the pane first shows it. */
+export type WorkbookInspection =
+  /** A register whose mapping the user confirmed before: ready to check. */
+  | { readonly kind: "adopted"; readonly mapping: RegisterMapping; readonly conventionCount: number }
+  /**
+   * A register to adopt: the detection's mapping to review (or the sheets to choose from when it
+   * found none), with what stops it, if anything (a stored mapping that no longer fits says why).
+   */
+  | {
+      readonly kind: "toAdopt";
+      readonly draft: MappingDraft;
+      readonly problems: readonly MappingProblem[];
+      readonly sheets: readonly string[];
+      readonly grids: readonly SheetGrid[];
+    }
+  /** A workbook with nothing in it: a new register can be set up. */
+  | { readonly kind: "blank"; readonly sheets: readonly string[] };
+
+/** The steps of a long action, for the pane's progress line. */
+export type ActionStep = "reading" | "checking" | "writing";
+
+export type Progress = (step: ActionStep) => void;
+
+const silent: Progress = () => undefined;
+
+/**
+ * Looks at the workbook: adopted, to adopt, or blank. Reads it once; writes nothing.
+ * @example (await inspectWorkbook(new MemoryWorkbook({ Feuil1: [] }))).kind // "blank"
+ */
+export async function inspectWorkbook(gateway: WorkbookGateway): Promise<WorkbookInspection> {
+  const loaded = await loadRegister(gateway);
+  const grids = loaded.grids.filter((g) => !isAddinSheet(g.name));
+  const sheets = grids.map((g) => g.name);
+  if (loaded.ok && loaded.mappingSource === "stored") {
+    return { kind: "adopted", mapping: loaded.mapping, conventionCount: loaded.register.conventions.length };
+  }
+  if (loaded.ok) return { kind: "toAdopt", draft: draftFromMapping(loaded.mapping, grids), problems: [], sheets, grids };
+  if (loaded.problems.some((p) => p.code === "empty_workbook")) return { kind: "blank", sheets };
+  // A stored mapping that no longer fits: what the detection finds now is offered instead.
+  const fresh = loaded.mappingSource === "stored" ? detectMapping(grids) : null;
+  const draft = draftFromMapping(fresh !== null && fresh.ok ? fresh.mapping : null, grids);
+  return { kind: "toAdopt", draft, problems: loaded.problems, sheets, grids };
+}
+
+export type AdoptResult =
+  | { readonly ok: true; readonly mapping: RegisterMapping }
+  | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/**
+ * Keeps the mapping the user confirmed, once the detection has checked it against the workbook:
+ * the add-in's settings sheet is the only thing written.
+ */
+export async function adoptRegister(gateway: WorkbookGateway, draft: MappingDraft): Promise<AdoptResult> {
+  return keepMapping(gateway, draftToExplicit(draft));
+}
+
+async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping | undefined): Promise<AdoptResult> {
+  const all = await gateway.readAllSheets();
+  const found = detectMapping(
+    all.filter((g) => !isAddinSheet(g.name)),
+    explicit,
+  );
+  if (!found.ok) return found;
+  const previous: AddinSettings | null = readSettings(all);
+  await gateway.apply({ replaceSheets: [settingsSheet({ mapping: mappingFileJson(found.mapping), ownColumns: previous?.ownColumns ?? null })] });
+  return { ok: true, mapping: found.mapping };
+}
+
+/**
+ * Sets up a new register (four tables with the example of the deliberation), then keeps its
+ * mapping, so that it is adopted from the start.
+ */
+export async function setUpRegister(gateway: WorkbookGateway): Promise<AdoptResult> {
+  await gateway.apply(setupRegisterPlan());
+  return keepMapping(gateway, undefined);
+}
+
+export type CheckOutcome =
+  | ({ readonly ok: true; readonly grouped: GroupedFindings; readonly mapping: RegisterMapping } & Pick<AlertsPlan, "bySeverity" | "keptCells">)
+  | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/**
+ * "Vérifier le registre": reads the workbook, checks it at asOf, and writes the "Alertes" sheet
+ * and the add-in's own columns (nothing else), in one write.
+ */
+export async function checkAndAnnotate(gateway: WorkbookGateway, asOf: CalendarDate, options: { activate?: boolean; progress?: Progress } = {}): Promise<CheckOutcome> {
+  const progress = options.progress ?? silent;
+  progress("checking");
+  const checked = await checkWorkbook(gateway, { asOf });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const alerts = planAlerts({ asOf, mapping: checked.mapping, grouped: checked.grouped, grids: checked.grids, settings: checked.settings, activate: options.activate });
+  progress("writing");
+  await gateway.apply(alerts.plan);
+  return { ok: true, grouped: checked.grouped, mapping: checked.mapping, bySeverity: alerts.bySeverity, keptCells: alerts.keptCells };
+}

@@ -1,0 +1,121 @@
+import { fieldForHeader } from "../../src/core/detectMapping";
+import { chooseField, chooseSheet } from "../../src/core/mappingDraft";
+import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
+import { SETUP_ROWS, computedColumns, setupRegisterPlan } from "../../src/core/setupRegister";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../../src/excel/registerActions";
+import { ALERTS, SEVERITY_LABELS } from "../../src/i18n/register.fr";
+import { d } from "../helpers/dates";
+
+const ASOF = d("2026-11-29");
+
+/** A register as staff keep it: a title, odd headers, a comités sheet. */
+function staffWorkbook(): MemoryWorkbook {
+  return new MemoryWorkbook({
+    Suivi: [
+      ["Conventions de partenariat 2024"],
+      [],
+      ["N° convention", "Objet", "Signée le", "Durée (ans)", "Remarques"],
+      ["C1", "=1+1", 45488, 3, "<img src=x onerror=alert(1)>"],
+      ["C2", "Club", "15/01/2025", 2, null],
+    ],
+    "Comités": [
+      ["Convention", "Date", "Type"],
+      ["C1", 45636, "Comité de suivi"],
+    ],
+  });
+}
+
+describe("the register's actions on the in-memory gateway", () => {
+  test("a blank workbook is offered a new register; the new register is adopted at once and found again", async () => {
+    const workbook = new MemoryWorkbook({ Feuil1: [] });
+    expect(await inspectWorkbook(workbook)).toEqual({ kind: "blank", sheets: ["Feuil1"] });
+    const result = await setUpRegister(workbook);
+    expect(result.ok).toBe(true);
+    expect(await workbook.sheetNames()).toEqual(["Feuil1", "Conventions", "Comités", "Échéances", "Avenants", SETTINGS_SHEET]);
+    const inspection = await inspectWorkbook(workbook);
+    expect(inspection).toMatchObject({ kind: "adopted", conventionCount: 1 });
+    expect(workbook.sheet("Conventions")?.draft?.tables?.[0].name).toBe("Conventions");
+    expect(workbook.active).toBe("Conventions");
+  });
+
+  test("the set-up's formula columns never read as a field, and their formulas name the add-in's functions", () => {
+    for (const column of computedColumns()) expect(fieldForHeader("conventions", column.header)).toBeUndefined();
+    const formulas = computedColumns().map((c) => c.formula);
+    expect(formulas[0]).toBe('=IF(OR([@[Date de notification]]="",[@[Durée]]=""),"",CONV.DATE.FIN([@[Date de notification]],[@[Durée]]))');
+    expect(formulas[3]).toContain("FILTER(Comites[Date],(Comites[Référence convention]=[@[Référence]])");
+    const conventions = setupRegisterPlan().addSheets?.[0];
+    expect(conventions?.validations?.find((v) => v.rule.kind === "date")?.area.rowCount).toBe(SETUP_ROWS);
+  });
+
+  test("a register to adopt: the detection's mapping is reviewed, corrected and kept; nothing else is written", async () => {
+    const workbook = staffWorkbook();
+    const inspection = await inspectWorkbook(workbook);
+    if (inspection.kind !== "toAdopt") throw new Error(inspection.kind);
+    expect(inspection.draft.conventions?.columns.map((c) => c.field)).toEqual(["id", "title", "start", "duration", "notes"]);
+    // The user says "Remarques" is not the observations column.
+    const corrected = chooseField(inspection.draft, "conventions", 4, null);
+    const before = JSON.stringify(await workbook.readAllSheets());
+    const adopted = await adoptRegister(workbook, corrected);
+    expect(adopted.ok).toBe(true);
+    const after = await workbook.readAllSheets();
+    expect(JSON.stringify(after.filter((g) => g.name !== SETTINGS_SHEET))).toBe(before);
+    expect(workbook.sheet(SETTINGS_SHEET)?.visibility).toBe("veryHidden");
+    const again = await inspectWorkbook(workbook);
+    expect(again.kind).toBe("adopted");
+    if (again.kind === "adopted") expect(again.mapping.conventions.columns.notes).toBeUndefined();
+  });
+
+  test("a sheet chosen by hand gets the fields its headers suggest; a missing required column is a problem, nothing kept", async () => {
+    const workbook = staffWorkbook();
+    const inspection = await inspectWorkbook(workbook);
+    if (inspection.kind !== "toAdopt") throw new Error(inspection.kind);
+    const onComites = chooseSheet(inspection.draft, "conventions", inspection.grids, "Comités", 1);
+    expect(onComites.conventions?.columns.map((c) => c.header)).toEqual(["Convention", "Date", "Type"]);
+    const noStart = chooseField(inspection.draft, "conventions", 2, null);
+    const refused = await adoptRegister(workbook, noStart);
+    expect(refused).toMatchObject({ ok: false, problems: [{ code: "missing_column", field: "Date de notification" }] });
+    expect(workbook.sheet(SETTINGS_SHEET)).toBeUndefined();
+  });
+
+  test("Vérifier writes the alerts sheet and the add-in's columns only; a rerun replaces them; a typed cell is kept", async () => {
+    const workbook = staffWorkbook();
+    const original = (await workbook.readSheet("Suivi")).values;
+    const first = await checkAndAnnotate(workbook, ASOF);
+    if (!first.ok) throw new Error("checked");
+    const suivi = (await workbook.readSheet("Suivi")).values;
+    original.forEach((row, r) => row.forEach((v, c) => expect(suivi[r][c]).toEqual(v)));
+    expect(suivi[2].slice(5)).toEqual([ALERTS.alertColumn, ALERTS.nextCommitteeColumn]);
+    expect(String(suivi[3][5])).toMatch(new RegExp(`^${SEVERITY_LABELS.late} : `));
+    const alerts = (await workbook.readSheet(ALERTS_SHEET)).values;
+    expect(alerts[4]).toEqual([...ALERTS.headers]);
+    expect(alerts.length - 5).toBe(first.bySeverity.late + first.bySeverity.soon + first.bySeverity.data);
+    // The user types a note in the add-in's column: the next check leaves it.
+    workbook.type("Suivi", 4, 5, "Relancé le 02/12");
+    const second = await checkAndAnnotate(workbook, ASOF);
+    if (!second.ok) throw new Error("checked");
+    expect(second.keptCells).toEqual([{ sheet: "Suivi", row: 5, column: "F" }]);
+    expect((await workbook.readSheet("Suivi")).values[4][5]).toBe("Relancé le 02/12");
+    expect((await workbook.sheetNames()).filter((n) => n === ALERTS_SHEET)).toHaveLength(1);
+    // The columns stay where they were.
+    expect((await workbook.readSheet("Suivi")).values[2].length).toBe(7);
+  });
+
+  test("text from the workbook goes back as text: an HTML title or '=1+1' is never markup or a formula", async () => {
+    const workbook = staffWorkbook();
+    workbook.type("Suivi", 4, 2, "=1+1");
+    const outcome = await checkAndAnnotate(workbook, ASOF);
+    if (!outcome.ok) throw new Error("checked");
+    const written = [...(workbook.sheet(ALERTS_SHEET)?.written.values() ?? [])];
+    expect(written.some((cell) => cell.kind === "text" && cell.text.includes("=1+1"))).toBe(true);
+    expect(written.every((cell) => cell.kind !== "formula")).toBe(true);
+  });
+
+  test("a protected conventions sheet: a GatewayError, and nothing written", async () => {
+    const workbook = staffWorkbook();
+    workbook.protect("Suivi");
+    await expect(checkAndAnnotate(workbook, ASOF)).rejects.toMatchObject({ code: "sheet_protected", sheet: "Suivi" });
+    expect(workbook.sheet(ALERTS_SHEET)).toBeUndefined();
+    expect(workbook.applied).toHaveLength(0);
+  });
+});
