@@ -21,7 +21,13 @@ import { checkWorkbook, loadRegister } from "./loadRegister";
 /** What the workbook holds, as the pane first shows it. */
 export type WorkbookInspection =
   /** A register whose mapping the user confirmed before: ready to check. */
-  | { readonly kind: "adopted"; readonly mapping: RegisterMapping; readonly conventionCount: number }
+  | {
+      readonly kind: "adopted";
+      readonly mapping: RegisterMapping;
+      readonly conventionCount: number;
+      readonly sheets: readonly string[];
+      readonly grids: readonly SheetGrid[];
+    }
   /**
    * A register to adopt: the detection's mapping to review (or the sheets to choose from when it
    * found none), with what stops it, if anything (a stored mapping that no longer fits says why).
@@ -52,7 +58,7 @@ export async function inspectWorkbook(gateway: WorkbookGateway): Promise<Workboo
   const grids = loaded.grids.filter((g) => !isAddinSheet(g.name));
   const sheets = grids.map((g) => g.name);
   if (loaded.ok && loaded.mappingSource === "stored") {
-    return { kind: "adopted", mapping: loaded.mapping, conventionCount: loaded.register.conventions.length };
+    return { kind: "adopted", mapping: loaded.mapping, conventionCount: loaded.register.conventions.length, sheets, grids };
   }
   if (loaded.ok) return { kind: "toAdopt", draft: draftFromMapping(loaded.mapping, grids), problems: [], sheets, grids };
   if (loaded.problems.some((p) => p.code === "empty_workbook")) return { kind: "blank", sheets };

@@ -2,25 +2,8 @@
  * The "Fonctions du registre" section of the task pane: a searchable list of the CONV functions,
  * each with its syntax, arguments and examples. Text always goes in through textContent.
  */
+import { el } from "./dom";
 import { FunctionHelp, functionHelp, matchesQuery } from "./functionHelp";
-
-type Children = readonly (Node | string)[];
-
-/** An element with its class and children; strings become text nodes. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  options: { className?: string; id?: string; text?: string; attributes?: Record<string, string> } = {},
-  children: Children = [],
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (options.className !== undefined) node.className = options.className;
-  if (options.id !== undefined) node.id = options.id;
-  if (options.text !== undefined) node.textContent = options.text;
-  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
-  for (const child of children) node.append(typeof child === "string" ? doc.createTextNode(child) : child);
-  return node;
-}
 
 /** Copies text to the clipboard; where the clipboard is refused, selects it for Ctrl+C instead. */
 async function copyText(text: string, source: HTMLElement): Promise<boolean> {

@@ -1,0 +1,89 @@
+/**
+ * The task pane's French text (the register part; the functions' help comes from
+ * functions.fr.json). Sentences about findings and mappings come from register.fr.ts, so the pane
+ * and the command line say the same thing.
+ */
+import { GatewayError } from "../excel/gateway";
+import { ActionStep } from "../excel/registerActions";
+import { TableKey } from "../core/registerSchema";
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n <= 1 ? one : many}`;
+}
+
+export const PANE = {
+  tabs: { register: "Registre", functions: "Fonctions" },
+  outsideExcel: "Ouvert hors d'Excel : le registre se vérifie dans un classeur Excel où le complément est installé. L'onglet « Fonctions » reste consultable.",
+  steps: {
+    reading: "Lecture du classeur…",
+    checking: "Vérification du registre…",
+    writing: "Écriture des alertes dans le classeur…",
+  } satisfies Record<ActionStep, string>,
+  saving: "Enregistrement de la correspondance…",
+  creating: "Création du registre…",
+  selecting: "Sélection de la ligne…",
+
+  adopted: {
+    title: "Registre",
+    summary: (count: number, sheet: string): string => `${plural(count, "convention", "conventions")} dans la feuille « ${sheet} ».`,
+    check: "Vérifier le registre",
+    review: "Revoir la correspondance",
+  },
+  blank: {
+    title: "Nouveau registre",
+    text: "Ce classeur ne contient pas encore de registre. Le complément peut créer les quatre tableaux (conventions, comités, échéances, avenants) avec leurs en-têtes, leurs contrôles de saisie, des colonnes calculées et l'exemple de la convention TEAM².",
+    create: "Créer le registre",
+  },
+  adopt: {
+    title: "Adopter le registre",
+    intro: "Voici les tableaux et les colonnes que le complément a reconnus. Corrigez ce qui ne convient pas, puis confirmez : la correspondance est gardée dans le classeur et ne sera plus demandée.",
+    problemsTitle: "À corriger avant de confirmer",
+    sheet: "Feuille",
+    noSheet: "— aucune —",
+    headerRow: "Ligne des en-têtes",
+    column: (letter: string, header: string): string => `Colonne ${letter}${header === "" ? "" : ` « ${header} »`}`,
+    ignored: "— ignorée —",
+    required: " (obligatoire)",
+    confirm: "Confirmer la correspondance",
+    create: "Créer un nouveau registre à la place",
+    tableTitles: { conventions: "Conventions", committees: "Comités", deadlines: "Échéances", amendments: "Avenants" } satisfies Record<TableKey, string>,
+    noColumns: "Aucun en-tête sur cette ligne.",
+    tableSummary: (title: string, sheet: string | null, recognised: number): string =>
+      sheet === null ? `${title} : aucune feuille` : `${title} : feuille « ${sheet} », ${plural(recognised, "colonne reconnue", "colonnes reconnues")}`,
+    saved: "Correspondance enregistrée dans le classeur.",
+  },
+  results: {
+    title: "Alertes",
+    counts: (late: number, soon: number, data: number): string =>
+      late + soon + data === 0 ? "Aucune alerte : le registre est à jour." : `${late} en retard · ${soon} à prévoir · ${data} à corriger`,
+    checkedOn: (date: string): string => `Vérification du ${date} ; détail dans la feuille « Alertes ».`,
+    openSheet: "Ouvrir la feuille Alertes",
+    kept: (count: number): string =>
+      `${plural(count, "cellule", "cellules")} des colonnes du complément ${count <= 1 ? "contient" : "contiennent"} une saisie : laissée${count <= 1 ? "" : "s"} telle${count <= 1 ? "" : "s"} quelle${count <= 1 ? "" : "s"}.`,
+    orphans: "Lignes sans convention du registre",
+    goTo: (place: string): string => `Aller à ${place}`,
+    none: "Aucune alerte pour cette convention.",
+  },
+};
+
+/** The French message of a refusal by Excel: what happened and what to do; the workbook is unchanged. */
+export function gatewayErrorMessage(error: GatewayError): string {
+  const sheet = error.sheet === undefined ? "" : ` « ${error.sheet} »`;
+  switch (error.code) {
+    case "sheet_protected":
+      return `La feuille${sheet} est protégée : le complément n'y écrit pas. Ôtez la protection (Révision › Ôter la protection de la feuille), puis recommencez. Rien n'a été modifié.`;
+    case "sheet_missing":
+      return `La feuille${sheet} n'existe plus dans le classeur (renommée ou supprimée). Revoyez la correspondance du registre. Rien n'a été modifié.`;
+    case "cell_taken":
+      return `Une cellule que le complément devait remplir${sheet} contient une saisie : elle a été laissée telle quelle.`;
+    case "busy":
+      return "Excel est occupé (une cellule est peut-être en cours de modification) : validez la saisie en cours avec Entrée, puis recommencez.";
+    case "refused":
+      return `Excel a refusé l'opération${error.detail === undefined ? "" : ` (${error.detail})`} : elle n'a pas abouti. Recommencez ; si le message revient, signalez-le avec ce texte.`;
+  }
+}
+
+/** The message of an unexpected failure (a bug): said plainly, with its detail for the support. */
+export function unexpectedPaneError(detail: string): string {
+  return `Une erreur inattendue est survenue : ${detail}. L'action n'a pas abouti ; signalez ce message au support.`;
+}

@@ -1,0 +1,18 @@
+/**
+ * The Fluent UI web components the pane uses, each defined once, and the Office look (Fluent's
+ * light theme tokens). Only these components end up in the bundle.
+ */
+import "@fluentui/web-components/badge.js";
+import "@fluentui/web-components/button.js";
+import "@fluentui/web-components/message-bar.js";
+import "@fluentui/web-components/spinner.js";
+import "@fluentui/web-components/tab.js";
+import "@fluentui/web-components/tablist.js";
+import "@fluentui/web-components/textarea.js";
+import { webLightTheme } from "@fluentui/tokens";
+import { setTheme } from "@fluentui/web-components";
+
+/** Sets Fluent's light theme on the page (the tokens the components draw with). */
+export function useFluentTheme(): void {
+  setTheme(webLightTheme);
+}

@@ -1,0 +1,168 @@
+/**
+ * The "Registre" tab as a person uses it, in Chromium, inside the fake Excel host: adopt the demo
+ * register, confirm the mapping, check it and see the same findings as `registre verifier`; set up
+ * a new register in a blank workbook; a protected sheet said in French; workbook text shown as
+ * text. Screenshots of each screen go to tests/screenshots/.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Page } from "puppeteer-core";
+import { verifyWorkbook } from "../../src/cli/verifyWorkbook";
+import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
+import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
+import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
+import { CellValue } from "../../src/core/sheetGrid";
+import { d } from "../helpers/dates";
+import { formatViolations, runAxe } from "./axe";
+import { describeInBrowser, saveScreenshot } from "./harness";
+
+const ASOF = d("2026-11-29");
+/** The page's clock is set to this day (noon UTC: the same date in every zone the tests use). */
+const FIXED_NOW = "2026-11-29T12:00:00Z";
+
+type Workbook = Record<string, CellValue[][]>;
+
+/** Seeds the fake workbook and fixes the page's clock, before any script of the page runs. */
+function seed(workbook: Workbook, protectedSheets: readonly string[] = []): string {
+  return `
+    window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};
+    window.__FAKE_PROTECTED__ = ${JSON.stringify(protectedSheets)};
+    (() => {
+      const RealDate = Date;
+      const fixed = new RealDate(${JSON.stringify(FIXED_NOW)}).getTime();
+      class FixedDate extends RealDate {
+        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
+        static now() { return fixed; }
+      }
+      window.Date = FixedDate;
+    })();
+  `;
+}
+
+async function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
+  return page.evaluate((name) => (window as unknown as { __fakeExcel: { values(n: string): CellValue[][] } }).__fakeExcel.values(name), sheet);
+}
+
+async function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? ""));
+}
+
+async function click(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector}:not([disabled])`);
+  await page.click(selector);
+}
+
+let demo: { path: string; workbook: Workbook; dir: string };
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "registre-volet-"));
+  const path = join(dir, "registre-demo.xlsx");
+  await writeDemoWorkbook(path, ASOF);
+  const opened = await XlsxWorkbook.open(path);
+  if (!opened.ok) throw new Error("demo workbook");
+  const workbook: Workbook = {};
+  for (const grid of await opened.workbook.readAllSheets()) workbook[grid.name] = grid.values.map((row) => [...row]);
+  demo = { path, workbook, dir };
+});
+
+afterAll(() => rmSync(demo.dir, { recursive: true, force: true }));
+
+describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
+  test("adopter le registre de démonstration, le vérifier : les mêmes constats que registre verifier, aucune saisie changée", async () => {
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const { page } = pane;
+    await page.waitForSelector("#confirmer");
+    const fields = await page.$$eval("#registre select", (nodes) => nodes.length);
+    expect(fields).toBeGreaterThan(10);
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    await saveScreenshot(page, "registre-adoption");
+
+    await click(page, "#confirmer");
+    await page.waitForSelector("#verifier");
+    expect(await texts(page, "#registre .summary")).toEqual(["14 conventions dans la feuille « Conventions »."]);
+    await click(page, "#verifier");
+    await page.waitForSelector("#registre-resultats .finding");
+
+    // The same findings as the command line, at the same date.
+    const cli = await verifyWorkbook({ file: demo.path, asOf: ASOF, mappingFile: null });
+    if (!cli.ok) throw new Error("verifier");
+    const expected = cli.json.alerts.map((alert) => alert.message);
+    const shown = await texts(page, "#registre-resultats .finding .message");
+    expect([...shown].sort()).toEqual([...expected].sort());
+    expect(expected.length).toBeGreaterThan(20);
+
+    // Nothing the user typed has changed: every original cell reads the same.
+    for (const [sheet, rows] of Object.entries(demo.workbook)) {
+      const after = await sheetValues(page, sheet);
+      rows.forEach((row, r) => row.forEach((value, c) => expect([sheet, r, c, after[r]?.[c] ?? null]).toEqual([sheet, r, c, value])));
+    }
+    const alerts = await sheetValues(page, ALERTS_SHEET);
+    expect(alerts.length - 5).toBe(expected.length);
+    expect(await page.evaluate((name) => (window as unknown as { __fakeExcel: { sheet(n: string): { visibility: string } } }).__fakeExcel.sheet(name).visibility, SETTINGS_SHEET)).toBe(
+      "VeryHidden",
+    );
+
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(pane.problems()).toEqual([]);
+    await saveScreenshot(page, "registre-alertes");
+
+    // A finding is a button that selects its row in the workbook.
+    await page.click("#registre-resultats button.finding");
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selected: string | null } }).__fakeExcel.selected !== null);
+  });
+
+  test("un classeur vide : le registre est créé (quatre tableaux, exemple TEAM²) puis adopté", async () => {
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed({ Feuil1: [] }) });
+    const { page } = pane;
+    await page.waitForSelector("#creer");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    await saveScreenshot(page, "registre-nouveau");
+    await click(page, "#creer");
+    await page.waitForSelector("#verifier");
+    expect(await texts(page, "#registre .summary")).toEqual(["1 convention dans la feuille « Conventions »."]);
+    const conventions = await sheetValues(page, "Conventions");
+    expect(conventions[0][0]).toBe("Référence");
+    expect(conventions[1][0]).toBe("TEAM2-2024");
+    expect(pane.problems()).toEqual([]);
+  });
+
+  test("une feuille protégée : un message en français, et rien d'écrit", async () => {
+    const workbook: Workbook = {
+      Suivi: [
+        ["Référence", "Intitulé", "Date de notification", "Durée"],
+        ["C1", "<img src=x onerror=\"window.__xss = 1\">", 45488, 36],
+      ],
+    };
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ["Suivi"]) });
+    const { page } = pane;
+    await page.waitForSelector("#confirmer");
+    await click(page, "#confirmer");
+    await click(page, "#verifier");
+    await page.waitForSelector("fluent-message-bar");
+    const message = await texts(page, "fluent-message-bar");
+    expect(message[0]).toContain("La feuille « Suivi » est protégée");
+    expect(await sheetValues(page, "Suivi")).toEqual(workbook.Suivi);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheet(n: string): unknown } }).__fakeExcel.sheet("Alertes") === undefined)).toBe(true);
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    await saveScreenshot(page, "registre-erreur");
+  });
+
+  test("le texte du classeur reste du texte : une balise HTML dans un intitulé n'est jamais interprétée", async () => {
+    const title = "<img src=x onerror=\"window.__xss = 1\">";
+    const workbook: Workbook = {
+      Conventions: [
+        ["Référence", "Intitulé", "Date de notification", "Durée"],
+        ["C1", title, 45292, 36],
+      ],
+    };
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook) });
+    const { page } = pane;
+    await click(page, "#confirmer");
+    await click(page, "#verifier");
+    await page.waitForSelector("#registre-resultats .convention-title");
+    expect(await texts(page, "#registre-resultats .convention-title")).toEqual([title]);
+    expect(await page.$$eval("#registre img", (nodes) => nodes.length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+});
