@@ -3,6 +3,10 @@
  * once Office is ready, opens the task pane and always tells Office the command is done.
  */
 
+import { ALERTS_SHEET } from "../../src/core/ownedSheets";
+import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
+
 interface OfficeStandIn {
   onReady: jest.Mock;
   actions: { associate: jest.Mock };
@@ -40,6 +44,36 @@ describe("commands", () => {
     const commands = await import("../../src/commands/commands");
     expect(office.onReady).toHaveBeenCalledTimes(1);
     expect(office.actions.associate).toHaveBeenCalledWith("showRegisterPane", commands.showRegisterPane);
+    expect(office.actions.associate).toHaveBeenCalledWith("checkRegister", commands.checkRegister);
+  });
+
+  it("Vérifier le registre: the alerts are written and shown, the command completed", async () => {
+    const office = installOffice(() => Promise.resolve());
+    const { checkRegister } = await import("../../src/commands/commands");
+    const host = new FakeExcelHost({ Conventions: [["Référence", "Date de notification", "Durée"], ["C1", 45000, 36]] });
+    const done = commandEvent();
+    await checkRegister(done as unknown as Office.AddinCommands.Event, new OfficeWorkbook(host.run as unknown as ExcelRunner));
+    expect(host.sheet(ALERTS_SHEET)).toBeDefined();
+    expect(host.activeSheet).toBe(ALERTS_SHEET);
+    expect(office.addin.showAsTaskpane).not.toHaveBeenCalled();
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("Vérifier le registre on a workbook without register, or a protected sheet: the pane opens to say why", async () => {
+    const office = installOffice(() => Promise.resolve());
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const { checkRegister } = await import("../../src/commands/commands");
+    const empty = new FakeExcelHost({ Feuil1: [] });
+    const done = commandEvent();
+    await checkRegister(done as unknown as Office.AddinCommands.Event, new OfficeWorkbook(empty.run as unknown as ExcelRunner));
+    expect(office.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
+    const locked = new FakeExcelHost({ Conventions: [["Référence", "Date de notification", "Durée"], ["C1", 45000, 36]] });
+    locked.sheet("Conventions")!.protected = true;
+    await checkRegister(done as unknown as Office.AddinCommands.Event, new OfficeWorkbook(locked.run as unknown as ExcelRunner));
+    expect(office.addin.showAsTaskpane).toHaveBeenCalledTimes(2);
+    expect(locked.sheet(ALERTS_SHEET)).toBeUndefined();
+    expect(logged).toHaveBeenCalled();
+    expect(done.completed).toHaveBeenCalledTimes(2);
   });
 
   it("opens the task pane, then completes the command", async () => {
@@ -65,5 +99,3 @@ describe("commands", () => {
     await expect(import("../../src/commands/commands")).resolves.toBeDefined();
   });
 });
-
-export {};

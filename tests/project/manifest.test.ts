@@ -163,7 +163,7 @@ describe("manifest.xml: identity and texts", () => {
     expect(at(manifest, "ProviderName").text.length).toBeLessThanOrEqual(125);
     for (const node of resourcesOf("bt:ShortStrings").values()) expect(node.attributes.DefaultValue.length).toBeLessThanOrEqual(125);
     for (const node of resourcesOf("bt:LongStrings").values()) expect(node.attributes.DefaultValue.length).toBeLessThanOrEqual(250);
-    expect(resourcesOf("bt:ShortStrings").get("Registre.ShowPane.Label")?.attributes.DefaultValue).toBe("Fonctions du registre");
+    expect(resourcesOf("bt:ShortStrings").get("Registre.ShowPane.Label")?.attributes.DefaultValue).toBe("Registre des conventions");
   });
 });
 
@@ -282,11 +282,11 @@ describe("manifest.xml: custom functions metadata in French", () => {
 });
 
 describe("manifest.xml: icons", () => {
-  it("lists 16, 32 and 80 px images for the group and the button, and 64 px for high resolution", () => {
+  it("lists 16, 32 and 80 px images for the group and each button, and 64 px for high resolution", () => {
     const iconLists = walk(host)
       .map(({ node }) => node)
       .filter((node) => node.name === "Icon");
-    expect(iconLists.length).toBe(2);
+    expect(iconLists.length).toBe(3);
     for (const list of iconLists) {
       expect(list.children.map((image) => image.attributes.size)).toEqual(["16", "32", "80"]);
     }
@@ -312,5 +312,17 @@ describe("manifest.xml: icons", () => {
       expect(existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
+  });
+});
+
+describe("manifest.xml: ribbon actions", () => {
+  it("names only actions that the commands register (ExecuteFunction)", async () => {
+    const names = walk(host)
+      .map(({ node }) => node)
+      .filter((node) => node.name === "FunctionName")
+      .map((node) => node.text.trim());
+    const commands = await import("../../src/commands/commands");
+    expect(names).toEqual([commands.CHECK_REGISTER]);
+    expect(typeof commands.checkRegister).toBe("function");
   });
 });
