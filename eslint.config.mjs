@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "lib/"]),
+  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "build-test/", "lib/"]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +22,11 @@ export default defineConfig([
   {
     files: ["tests/**/*.ts"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // The fake Office host runs in the browser page, in place of office.js.
+    files: ["tests/browser/fakeOffice/**/*.ts"],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ["**/*.js", "**/*.cjs"],

@@ -18,8 +18,8 @@ import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";
 
 const ASOF = d("2026-11-29");
-/** The page's clock is set to this day (noon UTC: the same date in every zone the tests use). */
-const FIXED_NOW = "2026-11-29T12:00:00Z";
+/** The page's clock is set to noon of this day in the page's own time zone: the same date in every zone. */
+const FIXED_NOW = [2026, 10, 29, 12] as const;
 
 type Workbook = Record<string, CellValue[][]>;
 
@@ -30,7 +30,7 @@ function seed(workbook: Workbook, protectedSheets: readonly string[] = []): stri
     window.__FAKE_PROTECTED__ = ${JSON.stringify(protectedSheets)};
     (() => {
       const RealDate = Date;
-      const fixed = new RealDate(${JSON.stringify(FIXED_NOW)}).getTime();
+      const fixed = new RealDate(${FIXED_NOW.join(", ")}).getTime();
       class FixedDate extends RealDate {
         constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
         static now() { return fixed; }
