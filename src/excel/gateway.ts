@@ -43,8 +43,6 @@ export type GatewayErrorCode =
   | "sheet_protected"
   /** The sheet named by the action is no longer in the workbook (renamed or deleted). */
   | "sheet_missing"
-  /** A cell the add-in meant to fill holds something a user typed in the meantime. */
-  | "cell_taken"
   /** The workbook is being edited elsewhere (a cell in edit mode), Excel refused the request. */
   | "busy"
   /** Excel refused the request for another reason (its own message in `detail`). */

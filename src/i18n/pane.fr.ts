@@ -74,8 +74,6 @@ export function gatewayErrorMessage(error: GatewayError): string {
       return `La feuille${sheet} est protégée : le complément n'y écrit pas. Ôtez la protection (Révision › Ôter la protection de la feuille), puis recommencez. Rien n'a été modifié.`;
     case "sheet_missing":
       return `La feuille${sheet} n'existe plus dans le classeur (renommée ou supprimée). Revoyez la correspondance du registre. Rien n'a été modifié.`;
-    case "cell_taken":
-      return `Une cellule que le complément devait remplir${sheet} contient une saisie : elle a été laissée telle quelle.`;
     case "busy":
       return "Excel est occupé (une cellule est peut-être en cours de modification) : validez la saisie en cours avec Entrée, puis recommencez.";
     case "refused":
