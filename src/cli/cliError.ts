@@ -16,7 +16,8 @@ export type CliError =
   | { readonly code: "option_needs_value"; readonly value: string }
   | { readonly code: "repeated_option"; readonly value: string }
   /** `verifier` without the workbook to check. */
-  | { readonly code: "missing_file" }
+  /** The command (as typed) needs a workbook and none was given. */
+  | { readonly code: "missing_file"; readonly command: string }
   | { readonly code: "too_many_arguments"; readonly value: string }
   /** `--date` that is not a date; `detail` is the sentence that says why. */
   | { readonly code: "invalid_date"; readonly value: string; readonly detail: string }
@@ -30,4 +31,24 @@ export type CliError =
   | { readonly code: "register_unusable"; readonly path: string; readonly problems: readonly MappingProblem[] }
   /** `demo` was pointed at a file that exists and was not written by `demo`. */
   | { readonly code: "demo_target_exists"; readonly path: string }
-  | { readonly code: "write_failed"; readonly path: string; readonly detail: string };
+  | { readonly code: "write_failed"; readonly path: string; readonly detail: string }
+  /** `rapport` or `comite` without an option it needs (`--sortie`, `--annee`, `--convention`). */
+  | { readonly code: "missing_option"; readonly value: string; readonly command: string }
+  /** `--annee` that is not a year; `detail` is the sentence that says why. */
+  | { readonly code: "invalid_year"; readonly value: string; readonly detail: string }
+  /** The report's output names the register itself: the register is never written. */
+  | { readonly code: "output_is_input"; readonly path: string }
+  /** The report's output exists and --remplacer was not given. */
+  | { readonly code: "output_exists"; readonly path: string }
+  /** `comite --convention` names no convention of the register; `known` lists the references. */
+  | { readonly code: "unknown_convention"; readonly value: string; readonly known: readonly string[] }
+  /** `importer` without the text of the deliberation. */
+  | { readonly code: "missing_deliberation_file" }
+  | { readonly code: "text_file_not_found"; readonly path: string }
+  | { readonly code: "text_file_unreadable"; readonly path: string; readonly detail: string }
+  /** `importer` given a PDF, a Word file or another binary file instead of the text. */
+  | { readonly code: "not_a_text_file"; readonly path: string }
+  /** The text gives none of the fields of a deliberation (empty, or something else). */
+  | { readonly code: "not_a_deliberation"; readonly path: string }
+  /** `ics --sortie` that does not end in .ics (so that no other file is ever replaced). */
+  | { readonly code: "output_not_ics"; readonly path: string };

@@ -1,5 +1,5 @@
 /**
- * The `registre` command line: `verifier`, `demo`, `aide`. `main` takes the arguments and its
+ * The `registre` command line: `verifier`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
  * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
  * wires it to the real process (bin/registre.js).
  */
@@ -10,8 +10,11 @@ import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } fro
 import { today } from "../runtime/today";
 import { CliError } from "./cliError";
 import { writeDemoWorkbook } from "./writeDemoWorkbook";
+import { exportCalendar } from "./exportCalendar";
+import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
 import { verifyWorkbook } from "./verifyWorkbook";
+import { ReportKind, writeReport } from "./writeReport";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -49,6 +52,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       USAGE.forEach((line) => io.out(line));
       return EXIT_OK;
     }
+    if (command.kind === "import") {
+      const imported = await importDeliberation(command.file);
+      if (!imported.ok) return fail(imported.error);
+      if (command.json) io.out(JSON.stringify(imported.json, null, 2));
+      else imported.lines.forEach((line) => io.out(line));
+      return EXIT_OK;
+    }
     const asOf = readAsOf(command.date, io);
     if (!asOf.ok) return fail(asOf.error);
 
@@ -61,6 +71,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const checked = await verifyWorkbook({ file, asOf: asOf.date, mappingFile: null });
       if (!checked.ok) return fail(checked.error);
       checked.lines.forEach((line) => io.out(line));
+      return EXIT_OK;
+    }
+
+    if (command.kind === "ics") {
+      const exported = await exportCalendar({ file: command.file, output: command.output, asOf: asOf.date, mappingFile: command.mappingFile });
+      if (!exported.ok) return fail(exported.error);
+      exported.lines.forEach((line) => io.out(line));
+      return EXIT_OK;
+    }
+
+    if (command.kind === "report" || command.kind === "committee") {
+      let report: ReportKind;
+      if (command.kind === "report") {
+        const year = readYear(command.year);
+        if (!year.ok) return fail(year.error);
+        report = { kind: "annual", year: year.year, authority: command.authority };
+      } else {
+        report = { kind: "committee", conventionId: command.conventionId, authority: command.authority };
+      }
+      const { file, output, mappingFile, replace } = command;
+      const written = await writeReport({ file, output, mappingFile, replace, asOf: asOf.date, report });
+      if (!written.ok) return fail(written.error);
+      written.lines.forEach((line) => io.out(line));
       return EXIT_OK;
     }
 
@@ -81,6 +114,13 @@ function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDat
   const parsed = parseDateText(text);
   if (parsed.ok) return { ok: true, date: parsed.value };
   return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
+}
+
+/** The --annee of a report: a year of four digits Excel can show (1900 to 9999). */
+function readYear(text: string): { ok: true; year: number } | { ok: false; error: CliError } {
+  const year = Number(text.trim());
+  if (/^\d{4}$/.test(text.trim()) && year >= 1900) return { ok: true, year };
+  return { ok: false, error: { code: "invalid_year", value: text, detail: errorMessage({ code: "invalid_year", value: text, field: "year" }) } };
 }
 
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */

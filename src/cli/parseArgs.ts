@@ -1,5 +1,5 @@
 /**
- * The command line's words, read into a command: French sub-commands (`verifier`, `demo`, `aide`)
+ * The command line's words, read into a command: French sub-commands (`verifier`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`)
  * and options, `--option valeur` or `--option=valeur`, anywhere after the sub-command; `--` ends
  * the options (for a file whose name starts with a dash).
  */
@@ -16,20 +16,67 @@ export type Command =
       readonly json: boolean;
       readonly mappingFile: string | null;
     }
-  | { readonly kind: "demo"; readonly file: string | null; readonly date: string | null };
+  | { readonly kind: "demo"; readonly file: string | null; readonly date: string | null }
+  | {
+      readonly kind: "report";
+      readonly file: string;
+      /** The --annee text as typed. */
+      readonly year: string;
+      readonly authority: string | null;
+      readonly date: string | null;
+      readonly mappingFile: string | null;
+      readonly output: string;
+      readonly replace: boolean;
+    }
+  | {
+      readonly kind: "committee";
+      readonly file: string;
+      readonly conventionId: string;
+      readonly authority: string | null;
+      readonly date: string | null;
+      readonly mappingFile: string | null;
+      readonly output: string;
+      readonly replace: boolean;
+    }
+  /** `importer DELIBERATION.txt [--json]`: the review of a deliberation's text. */
+  | { readonly kind: "import"; readonly file: string; readonly json: boolean }
+  /** `ics REGISTRE.xlsx --sortie ECHEANCES.ics`: the upcoming deadlines as an iCalendar file. */
+  | { readonly kind: "ics"; readonly file: string; readonly output: string; readonly date: string | null; readonly mappingFile: string | null };
 
 export type ParsedArgs = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: CliError };
 
 const HELP_WORDS = new Set(["aide", "--help", "-h", "--aide", "help"]);
-const COMMANDS: Record<string, "verify" | "demo" | "help"> = { verifier: "verify", demo: "demo", demonstration: "demo", aide: "help" };
+const COMMANDS: Record<string, "verify" | "demo" | "report" | "committee" | "import" | "ics" | "help"> = {
+  verifier: "verify",
+  demo: "demo",
+  demonstration: "demo",
+  rapport: "report",
+  comite: "committee",
+  importer: "import",
+  ics: "ics",
+  aide: "help",
+};
 
 interface OptionSpec {
   readonly takesValue: boolean;
 }
 
-const OPTIONS: Record<"verify" | "demo", Record<string, OptionSpec>> = {
+/** What both reports take: the date, the authority, the mapping file, the output and whether it may be replaced. */
+const REPORT_OPTIONS: Record<string, OptionSpec> = {
+  "--date": { takesValue: true },
+  "--collectivite": { takesValue: true },
+  "--colonnes": { takesValue: true },
+  "--sortie": { takesValue: true },
+  "--remplacer": { takesValue: false },
+};
+
+const OPTIONS: Record<"verify" | "demo" | "report" | "committee" | "import" | "ics", Record<string, OptionSpec>> = {
   verify: { "--date": { takesValue: true }, "--json": { takesValue: false }, "--colonnes": { takesValue: true } },
   demo: { "--date": { takesValue: true } },
+  report: { ...REPORT_OPTIONS, "--annee": { takesValue: true } },
+  committee: { ...REPORT_OPTIONS, "--convention": { takesValue: true } },
+  import: { "--json": { takesValue: false } },
+  ics: { "--sortie": { takesValue: true }, "--date": { takesValue: true }, "--colonnes": { takesValue: true } },
 };
 
 /**
@@ -84,7 +131,32 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
   if (positional.length > 1) return { ok: false, error: { code: "too_many_arguments", value: positional[1] } };
   if (kind === "demo") return { ok: true, command: { kind: "demo", file: positional[0] ?? null, date: text("--date") } };
-  if (positional.length === 0) return { ok: false, error: { code: "missing_file" } };
+  if (kind === "import") {
+    if (positional.length === 0) return { ok: false, error: { code: "missing_deliberation_file" } };
+    return { ok: true, command: { kind, file: positional[0], json: values.has("--json") } };
+  }
+  if (positional.length === 0) return { ok: false, error: { code: "missing_file", command: normalizeText(first) } };
+  if (kind === "ics") {
+    const output = text("--sortie");
+    if (output === null) return { ok: false, error: { code: "missing_option", value: "--sortie", command: first } };
+    return { ok: true, command: { kind, file: positional[0], output, date: text("--date"), mappingFile: text("--colonnes") } };
+  }
+  if (kind === "report" || kind === "committee") {
+    const needed = kind === "report" ? "--annee" : "--convention";
+    const missing = [needed, "--sortie"].find((name) => text(name) === null);
+    if (missing !== undefined) return { ok: false, error: { code: "missing_option", value: missing, command: first } };
+    const common = {
+      file: positional[0],
+      authority: text("--collectivite"),
+      date: text("--date"),
+      mappingFile: text("--colonnes"),
+      output: text("--sortie") ?? "",
+      replace: values.has("--remplacer"),
+    };
+    return kind === "report"
+      ? { ok: true, command: { kind, year: text("--annee") ?? "", ...common } }
+      : { ok: true, command: { kind, conventionId: text("--convention") ?? "", ...common } };
+  }
   return {
     ok: true,
     command: { kind: "verify", file: positional[0], date: text("--date"), json: values.has("--json"), mappingFile: text("--colonnes") },

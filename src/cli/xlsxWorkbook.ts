@@ -1,12 +1,15 @@
 /**
  * The workbook gateway on .xlsx files, with ExcelJS: the command line's door to a workbook (see
  * src/excel/gateway.ts). Everything Excel- and ExcelJS-specific stays here: the core only ever sees
- * SheetGrid values, the same as Office.js gives the task pane.
+ * SheetGrid values and writes SheetDrafts, the same as with Office.js in the task pane.
  */
 import { promises as fs } from "node:fs";
-import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet } from "exceljs";
+import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet, WorksheetView } from "exceljs";
+import { AppliedPlan, SheetDraft, WorkbookPlan, cellAddress, uniqueSheetName } from "../core/sheetDraft";
 import { CellValue, SheetGrid } from "../core/sheetGrid";
-import { WorkbookReader } from "../excel/gateway";
+import { CellTarget, GatewayError, WorkbookGateway } from "../excel/gateway";
+import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
+import { renderBlock, renderDraft } from "./xlsxRender";
 
 /** Why a file cannot be opened as a workbook; phrased by cliErrorMessage (src/i18n/cli.fr.ts). */
 export type WorkbookFileErrorCode =
@@ -39,9 +42,13 @@ const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
 
 /**
  * A workbook read from an .xlsx file, through the gateway's interface. The file is read once,
- * into memory, and never written to.
+ * into memory, and never written to: what `apply` writes stays in memory until `save` writes it
+ * to another file.
  */
-export class XlsxWorkbook implements WorkbookReader {
+export class XlsxWorkbook implements WorkbookGateway {
+  /** Charts of the sheets written, added to the file by `save` (ExcelJS writes none). */
+  private charts: PendingChart[] = [];
+
   private constructor(private readonly workbook: Workbook) {}
 
   /**
@@ -91,6 +98,119 @@ export class XlsxWorkbook implements WorkbookReader {
   async readAllSheets(): Promise<SheetGrid[]> {
     return this.workbook.worksheets.map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) }));
   }
+
+  /**
+   * Writes a plan into the workbook in memory: the whole plan is checked first (a protected sheet
+   * or a missing one refuses it all), then the sheets are replaced or added, the blocks written.
+   */
+  async apply(plan: WorkbookPlan): Promise<AppliedPlan> {
+    for (const draft of plan.replaceSheets ?? []) {
+      if (isProtected(this.find(draft.name))) throw new GatewayError("sheet_protected", draft.name);
+    }
+    for (const block of plan.blocks ?? []) {
+      const sheet = this.find(block.sheet);
+      if (sheet === undefined) throw new GatewayError("sheet_missing", block.sheet);
+      if (isProtected(sheet)) throw new GatewayError("sheet_protected", block.sheet);
+    }
+    for (const draft of plan.replaceSheets ?? []) {
+      const old = this.find(draft.name);
+      const position = old === undefined ? null : this.workbook.worksheets.indexOf(old);
+      if (old !== undefined) {
+        this.workbook.removeWorksheet(old.id);
+        this.charts = this.charts.filter((c) => !sameName(c.sheet, old.name));
+      }
+      const sheet = this.addSheet(old?.name ?? draft.name, draft);
+      if (position !== null) this.moveTo(sheet, position);
+    }
+    const addedSheets: string[] = [];
+    for (const draft of plan.addSheets ?? []) {
+      const name = uniqueSheetName(draft.name, this.workbook.worksheets.map((s) => s.name));
+      this.addSheet(name, draft);
+      addedSheets.push(name);
+    }
+    for (const block of plan.blocks ?? []) {
+      const sheet = this.find(block.sheet);
+      if (sheet !== undefined) renderBlock(sheet, block);
+    }
+    if (plan.activate !== undefined) {
+      const added = (plan.addSheets ?? []).findIndex((draft) => draft.name === plan.activate);
+      const sheet = this.find(added >= 0 ? addedSheets[added] : plan.activate);
+      if (sheet !== undefined) this.show(sheet, "A1");
+    }
+    return { addedSheets };
+  }
+
+  async select(target: CellTarget): Promise<void> {
+    const sheet = this.find(target.sheet);
+    if (sheet === undefined) throw new GatewayError("sheet_missing", target.sheet);
+    this.show(sheet, cellAddress(sheet.name, target.row, target.column).replace(/^.*!/, ""));
+  }
+
+  /**
+   * Writes the workbook, with what was applied, to a file (replacing any file there: the caller
+   * decides whether it may). The file opened is never written unless it is the path given.
+   */
+  async save(path: string): Promise<void> {
+    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    await fs.writeFile(path, await completeXlsx(bytes, this.charts));
+  }
+
+  private addSheet(name: string, draft: SheetDraft): Worksheet {
+    const sheet = this.workbook.addWorksheet(name);
+    const tableNames = new Set(this.workbook.worksheets.flatMap(tableNamesOf));
+    renderDraft(sheet, draft, tableNames);
+    for (const chart of draft.charts ?? []) this.charts.push(pendingChart(name, draft, chart));
+    return sheet;
+  }
+
+  /** Puts a sheet at a position of the tab order (0-based). */
+  private moveTo(sheet: Worksheet, position: number): void {
+    const others = this.workbook.worksheets.filter((s) => s !== sheet);
+    others.splice(position, 0, sheet);
+    // ExcelJS orders the tabs by this runtime field, which its typings leave out.
+    others.forEach((s, i) => {
+      (s as Worksheet & { orderNo: number }).orderNo = i;
+    });
+  }
+
+  /** Makes a sheet the active tab, with a cell selected. */
+  private show(sheet: Worksheet, address: string): void {
+    const index = this.workbook.worksheets.indexOf(sheet);
+    // A workbook loaded without a <bookViews> has no views at all, whatever ExcelJS's typings say.
+    const views: Workbook["views"] | undefined = this.workbook.views;
+    this.workbook.views = [{ ...(views?.[0] ?? {}), activeTab: index, firstSheet: 0, visibility: "visible" } as Workbook["views"][number]];
+    for (const s of this.workbook.worksheets) {
+      // A loaded sheet may have no views; tabSelected is written by ExcelJS but missing from its typings.
+      const views: Partial<WorksheetView>[] | null = s.views;
+      const view: Partial<WorksheetView> & { tabSelected: boolean } = {
+        ...(views?.[0] ?? {}),
+        tabSelected: s === sheet,
+        ...(s === sheet ? { activeCell: address } : {}),
+      };
+      s.views = [view];
+    }
+  }
+
+  private find(name: string): Worksheet | undefined {
+    return this.workbook.worksheets.find((s) => sameName(s.name, name));
+  }
+}
+
+/** Excel compares sheet names without case. */
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("fr") === b.toLocaleLowerCase("fr");
+}
+
+/** Names of a sheet's Excel tables, lower-cased (ExcelJS's typings of getTables are wrong). */
+function tableNamesOf(sheet: Worksheet): string[] {
+  const tables: unknown[] = sheet.getTables();
+  return tables.flatMap((t) => (typeof t === "object" && t !== null && "name" in t && typeof t.name === "string" ? [t.name.toLowerCase()] : []));
+}
+
+/** Whether a sheet is protected (Révision › Protéger la feuille); ExcelJS keeps it in an untyped field. */
+function isProtected(sheet: Worksheet | undefined): boolean {
+  const protection: unknown = (sheet as (Worksheet & { sheetProtection?: unknown }) | undefined)?.sheetProtection;
+  return typeof protection === "object" && protection !== null && "sheet" in protection && protection.sheet === true;
 }
 
 /** An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). */

@@ -39,6 +39,10 @@ export interface ConventionSummary {
   readonly missingSemesters: readonly string[];
   /** Last day to hold the next comité de suivi; null when none is left or the term is unknown. */
   readonly nextCommitteeDue: CalendarDate | null;
+  /** Every period of the term and how the comités de suivi cover it (empty when the term is unknown): the reports count from it. */
+  readonly committeeCoverage: readonly PeriodCoverage[];
+  /** The notice before the end the status was judged with: the convention's Préavis (mois), else the option's, else 6. */
+  readonly noticeMonths: number;
   readonly source: RowSource | null;
 }
 
@@ -122,8 +126,9 @@ function checkConvention(
   ];
 
   let status: ConventionStatus | null = null;
+  const noticeMonths = convention.noticeMonths ?? options.noticeMonths ?? DEFAULT_NOTICE_MONTHS;
   if (inForce !== null) {
-    status = conventionStatus(inForce.start, inForce.end, options.asOf, convention.noticeMonths ?? options.noticeMonths ?? DEFAULT_NOTICE_MONTHS);
+    status = conventionStatus(inForce.start, inForce.end, options.asOf, noticeMonths);
     const facts = { field: "end", date: inForce.end, daysLeft: daysLeft(inForce.end, options.asOf) };
     if (status === "to_renew") findings.push(onConvention({ code: "expiring", ...facts }));
     if (status === "expired") findings.push(onConvention({ code: "expired", ...facts }));
@@ -151,13 +156,15 @@ function checkConvention(
       status,
       missingSemesters: missingPeriods(coverage),
       nextCommitteeDue: next === null ? null : next.window.end,
+      committeeCoverage: coverage,
+      noticeMonths,
       source: convention.source,
     },
     findings,
   };
 }
 
-type Term = { readonly start: CalendarDate; readonly end: CalendarDate };
+export type Term = { readonly start: CalendarDate; readonly end: CalendarDate };
 
 /** The term when both ends are known and in order: what status, comités and obligations need. */
 function termInForce(term: ConventionTerm): Term | null {
@@ -263,8 +270,13 @@ function committeeCoverageOf(term: Term, committees: readonly Committee[], recur
   const steering = recurring.filter((d) => obligationMeetingType(d.label) === "steering");
   const lengths = steering.map(frequencyOf).filter((n): n is PeriodLength => n !== null);
   const periodLength = lengths.length > 0 ? (Math.min(...lengths) as PeriodLength) : COMMITTEE_PERIOD;
-  const meetings = [...committees.filter((m) => m.type === null || m.type === "steering").map((m) => m.date), ...doneDates(steering)];
+  const meetings = [...committees.filter(isSteeringMeeting).map((m) => m.date), ...doneDates(steering)];
   return committeeCoverage(term, meetings, { asOf: options.asOf, perPeriod: 1, periodLength, basis: options.basis ?? "calendar" });
+}
+
+/** Whether a meeting counts as a comité de suivi: its type says so, or is blank. */
+export function isSteeringMeeting(meeting: Committee): boolean {
+  return meeting.type === null || meeting.type === "steering";
 }
 
 /** Each semester closed without its comité, and the one in progress still lacking it. */
@@ -289,12 +301,10 @@ function doneDates(deadlines: readonly Deadline[]): CalendarDate[] {
 function obligationFindings(term: Term, committees: readonly Committee[], recurring: readonly Deadline[], asOf: CalendarDate): Finding[] {
   const found: Finding[] = [];
   for (const obligation of recurring) {
-    const frequency = frequencyOf(obligation);
-    const type = obligationMeetingType(obligation.label);
-    if (frequency === null || type === "steering") continue;
-    const events = [...committees.filter((m) => m.type === type).map((m) => m.date), ...doneDates([obligation])];
+    const coverage = obligationCoverage(term, committees, obligation, asOf);
+    if (coverage === null) continue;
     const finding = onRow(obligation.conventionId, "deadlines", obligation.source);
-    for (const c of committeeCoverage(term, events, { asOf, periodLength: frequency, basis: "calendar" })) {
+    for (const c of coverage) {
       if (c.state !== "missing") continue;
       found.push(
         finding({ code: "obligation_missing", label: obligation.label, period: c.period, date: c.window.end, daysLeft: daysLeft(c.window.end, asOf) }),
@@ -302,6 +312,20 @@ function obligationFindings(term: Term, committees: readonly Committee[], recurr
     }
   }
   return found;
+}
+
+/**
+ * How the calendar periods of a recurring obligation other than the comité de suivi (club
+ * territorial, other meetings) are covered by the meetings of its type and its Réalisé le; null for
+ * the comité de suivi (counted with the semesters) and for a frequency the periods do not support.
+ * @example obligationCoverage(team2Term, committees, clubTerritorial, d("2026-01-26"))?.map(c => c.state) // ["held", "held", "missing", …]
+ */
+export function obligationCoverage(term: Term, committees: readonly Committee[], obligation: Deadline, asOf: CalendarDate): PeriodCoverage[] | null {
+  const frequency = frequencyOf(obligation);
+  const type = obligationMeetingType(obligation.label);
+  if (frequency === null || type === "steering") return null;
+  const events = [...committees.filter((m) => m.conventionId === obligation.conventionId && m.type === type).map((m) => m.date), ...doneDates([obligation])];
+  return committeeCoverage(term, events, { asOf, periodLength: frequency, basis: "calendar" });
 }
 
 /** Milestones not done, late or due within the warning months. */

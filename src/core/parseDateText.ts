@@ -3,9 +3,19 @@ import { Result, fail, ok } from "./errors";
 import { frenchMonth } from "./frenchMonths";
 import { normalizeText } from "./normalizeText";
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
-const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
-const WORDS = /^(\d{1,2})(?:er|e)?[\s-]*([a-z]+\.?)[\s-]*(\d{4})$/;
+/**
+ * The written forms of a date, on folded text (see normalizeText): ISO, numeric ("12/07/2024",
+ * "05/04/22") and in words ("11 juil. 2024", "1er mars 2023"). Exported without anchors so that
+ * findDatesInText spots the same forms inside a sentence.
+ */
+export const DATE_FORMS = {
+  iso: String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`,
+  numeric: String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})`,
+  words: String.raw`(\d{1,2})(?:er|e)?[\s-]*([a-z]+\.?)[\s-]*(\d{4})`,
+} as const;
+const ISO = new RegExp(`^${DATE_FORMS.iso}(?:[t ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?$`);
+const NUMERIC = new RegExp(`^${DATE_FORMS.numeric}$`);
+const WORDS = new RegExp(`^${DATE_FORMS.words}$`);
 const WEEKDAY_OR_LE = /^(?:le |(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? )+/;
 
 /**

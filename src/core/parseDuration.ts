@@ -2,7 +2,8 @@ import { Result, fail, ok } from "./errors";
 import { parseFrenchNumber } from "./frenchNumber";
 import { normalizeText } from "./normalizeText";
 
-const UNIT_MONTHS: Record<string, number> = {
+/** Months in each French unit of time, as written in a duration or a frequency ("par trimestre"). */
+export const UNIT_MONTHS: Readonly<Record<string, number>> = {
   an: 12, ans: 12, annee: 12, annees: 12,
   semestre: 6, semestres: 6,
   trimestre: 3, trimestres: 3,

@@ -6,7 +6,7 @@
  *
  * Positions are 0-based throughout: `rows[0]` is Excel row 1, column 0 is column A.
  */
-import { columnLetter } from "./sheetGrid";
+import { CellValue, columnLetter } from "./sheetGrid";
 
 /** How a cell looks; each gateway maps a style to its fonts and fills (one table of colours per gateway). */
 export type CellStyle =
@@ -74,6 +74,8 @@ interface CellBase {
   /** Long text wraps within its column. */
   readonly wrap?: boolean;
   readonly link?: CellLink;
+  /** Horizontal alignment when Excel's own (text left, numbers right) does not suit: a date under a label, a centred column. */
+  readonly align?: "left" | "center" | "right";
 }
 
 /**
@@ -100,7 +102,10 @@ export interface Area {
 
 /** An Excel table (list object) over a header row and its data rows. */
 export interface TableDraft {
-  /** Unique in the workbook; letters, digits and "_" only (Excel's rule for table names). */
+  /**
+   * Letters, digits and "_" only (Excel's rule for table names). A gateway makes it unique in the
+   * workbook with "_2", "_3"… when it is taken (the table of "Rapport 2025 (2)").
+   */
   readonly name: string;
   /** The header row and the data below it. */
   readonly area: Area;
@@ -145,6 +150,8 @@ export interface PrintSetup {
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** "Page n / N" in the footer. */
   readonly pageNumbers: boolean;
+  /** 0-based rows that start a new printed page (a report's table on a page of its own). */
+  readonly pageBreaks?: readonly number[];
 }
 
 /** A whole sheet the add-in writes and owns. */
@@ -194,6 +201,22 @@ export interface AppliedPlan {
   readonly addedSheets: readonly string[];
 }
 
+/** The value Excel reads back from a written cell. */
+export function cellValueOf(cell: DraftCell): CellValue {
+  if (cell === null) return null;
+  switch (cell.kind) {
+    case "text":
+      return cell.text === "" ? null : cell.text;
+    case "number":
+    case "boolean":
+      return cell.value;
+    case "date":
+      return cell.serial;
+    case "formula":
+      return null;
+  }
+}
+
 /** A text cell. */
 export function textCell(text: string, options: CellBase = {}): DraftCell {
   return { kind: "text", text, ...options };
@@ -223,6 +246,18 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
     const candidate = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
     if (!used.has(candidate.toLocaleLowerCase("fr"))) return candidate;
   }
+}
+
+/**
+ * The name a new table gets when `wanted` is taken (Excel compares table names without case):
+ * "Rapport2025_2", "_3"… The name is added to `taken`.
+ * @example uniqueTableName("RegistreAlertes", new Set(["registrealertes"])) // "RegistreAlertes_2"
+ */
+export function uniqueTableName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
 }
 
 /** Excel's A1 address of a 0-based cell, with the sheet name quoted: 'Alertes'!B3. */

@@ -5,6 +5,7 @@ import {
   DraftCell,
   SheetDraft,
   WorkbookPlan,
+  cellValueOf,
   uniqueSheetName,
 } from "../core/sheetDraft";
 import { CellValue, SheetGrid } from "../core/sheetGrid";
@@ -126,7 +127,7 @@ export class MemoryWorkbook implements WorkbookGateway {
       cells.forEach((cell, c) => {
         const row = block.row + r;
         const column = block.column + c;
-        setValue(sheet.values, row, column, valueOf(cell));
+        setValue(sheet.values, row, column, cellValueOf(cell));
         if (cell === null) sheet.written.delete(`${row},${column}`);
         else sheet.written.set(`${row},${column}`, cell);
       }),
@@ -155,27 +156,11 @@ function renderSheet(name: string, draft: SheetDraft): MemorySheet {
   draft.rows.forEach((cells, row) =>
     cells.forEach((cell, column) => {
       if (cell === null) return;
-      setValue(sheet.values, row, column, valueOf(cell));
+      setValue(sheet.values, row, column, cellValueOf(cell));
       sheet.written.set(`${row},${column}`, cell);
     }),
   );
   return sheet;
-}
-
-/** The value Excel reads back from a written cell. */
-export function valueOf(cell: DraftCell): CellValue {
-  if (cell === null) return null;
-  switch (cell.kind) {
-    case "text":
-      return cell.text === "" ? null : cell.text;
-    case "number":
-    case "boolean":
-      return cell.value;
-    case "date":
-      return cell.serial;
-    case "formula":
-      return null;
-  }
 }
 
 function setValue(values: CellValue[][], row: number, column: number, value: CellValue): void {

@@ -17,7 +17,10 @@ import {
   WorkbookPlan,
   cellAddress,
   uniqueSheetName,
+  uniqueTableName,
 } from "../core/sheetDraft";
+import { DRAFT_FONT, rowHeights } from "../core/rowHeights";
+import { PAGE_FOOTER } from "../i18n/report.fr";
 import { CellValue, SheetGrid, columnLetter } from "../core/sheetGrid";
 import { CellTarget, GatewayError, WorkbookGateway } from "./gateway";
 
@@ -70,7 +73,9 @@ export class OfficeWorkbook implements WorkbookGateway {
   async apply(plan: WorkbookPlan): Promise<AppliedPlan> {
     return this.action(async (context, sync, queue) => {
       const sheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
+      const tables = context.workbook.tables.load("items/name");
       await sync();
+      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       const byName = (name: string): Excel.Worksheet | undefined => sheets.items.find((s) => s.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"));
       // Everything the workbook can refuse is checked before anything is written.
       for (const draft of plan.replaceSheets ?? []) {
@@ -87,14 +92,14 @@ export class OfficeWorkbook implements WorkbookGateway {
         if (old !== undefined) old.delete();
         const sheet = context.workbook.worksheets.add(draft.name);
         if (old !== undefined) sheet.position = old.position;
-        await renderSheet(sheet, draft, queue);
+        await renderSheet(sheet, draft, queue, tableNames);
       }
       const addedSheets: string[] = [];
       for (const draft of plan.addSheets ?? []) {
         const name = uniqueSheetName(draft.name, names);
         names.push(name);
         addedSheets.push(name);
-        await renderSheet(context.workbook.worksheets.add(name), { ...draft, name }, queue);
+        await renderSheet(context.workbook.worksheets.add(name), { ...draft, name }, queue, tableNames);
       }
       for (const block of plan.blocks ?? []) {
         const sheet = byName(block.sheet);
@@ -247,15 +252,15 @@ async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, c
           ...(text === undefined ? {} : { textToDisplay: text }),
         };
       }
-      const key = `${cell.style ?? ""}|${cell.wrap === true ? "w" : ""}`;
-      if (key === "|") return;
+      const key = `${cell.style ?? ""}|${cell.wrap === true ? "w" : ""}|${cell.align ?? ""}`;
+      if (key === "||") return;
       const areas = looks.get(key) ?? [];
       looks.set(key, areas);
       addCell(areas, row + r, column + c);
     }),
   );
   for (const [key, areas] of looks) {
-    const [style, wrap] = key.split("|");
+    const [style, wrap, align] = key.split("|");
     for (const area of areas) {
       await queue(200);
       const format = sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format;
@@ -264,6 +269,7 @@ async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, c
         format.verticalAlignment = "Top";
       }
       if (style !== "") applyLook(format, STYLE_LOOK[style as CellStyle]);
+      if (align !== "") format.horizontalAlignment = HORIZONTAL[align as keyof typeof HORIZONTAL];
     }
   }
 }
@@ -278,6 +284,21 @@ function addCell(areas: Area[], row: number, column: number): void {
   else areas.push(cell);
 }
 
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+/** Row heights, a run of rows of the same height at a time. */
+async function setRowHeights(sheet: Excel.Worksheet, heights: ReadonlyMap<number, number>, queue: Queue): Promise<void> {
+  const rows = [...heights.keys()].sort((a, b) => a - b);
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights.get(rows[j + 1]) === heights.get(rows[i])) j++;
+    await queue(100);
+    sheet.getRangeByIndexes(rows[i], 0, j - i + 1, 1).format.rowHeight = heights.get(rows[i]) ?? 15;
+    i = j + 1;
+  }
+}
+
 function applyLook(format: Excel.RangeFormat, look: (typeof STYLE_LOOK)[CellStyle]): void {
   if (look.bold !== undefined) format.font.bold = look.bold;
   if (look.italic !== undefined) format.font.italic = look.italic;
@@ -290,8 +311,16 @@ function rangeOf(sheet: Excel.Worksheet, area: Area): Excel.Range {
   return sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
 }
 
-async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Queue): Promise<void> {
+async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Queue, tableNames: Set<string>): Promise<void> {
+  const width = draft.rows.reduce((max, r) => Math.max(max, r.length), 0);
+  if (draft.rows.length > 0 && width > 0) {
+    // The add-in's font on the whole draft, as the row heights and widths are measured for it.
+    const font = sheet.getRangeByIndexes(0, 0, draft.rows.length, width).format.font;
+    font.name = DRAFT_FONT.name;
+    font.size = DRAFT_FONT.size;
+  }
   await writeCells(sheet, 0, 0, draft.rows, queue);
+  await setRowHeights(sheet, rowHeights(draft), queue);
   await queue(2_000);
   (draft.columnWidths ?? []).forEach((width, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHARACTER);
@@ -299,7 +328,7 @@ async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Que
   for (const area of draft.merges ?? []) rangeOf(sheet, area).merge(false);
   for (const table of draft.tables ?? []) {
     const added = sheet.tables.add(rangeOf(sheet, table.area), true);
-    added.name = table.name;
+    added.name = uniqueTableName(table.name, tableNames);
     added.style = TABLE_STYLE;
   }
   addConditionalFormats(sheet, draft.conditionalFormats ?? []);
@@ -322,7 +351,8 @@ async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Que
     if (draft.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     const repeat = draft.print.repeatRows;
     if (repeat !== undefined) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
-    if (draft.print.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = "Page &P / &N";
+    if (draft.print.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
+    for (const row of draft.print.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
   }
   if (draft.visibility !== undefined && draft.visibility !== "visible") sheet.visibility = draft.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
 }

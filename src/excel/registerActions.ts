@@ -7,7 +7,10 @@
  */
 import { AddinSettings, readSettings, settingsSheet } from "../core/addinSettings";
 import { AlertsPlan, planAlerts } from "../core/alertsPlan";
+import { AppendProblem, NewRows, PlacedRow, planAppendRows } from "../core/appendRowsPlan";
 import { CalendarDate } from "../core/calendarDate";
+import { calendarEvents } from "../core/calendarEvents";
+import { deadlinesIcs } from "../core/deadlinesIcs";
 import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/detectMapping";
 import { GroupedFindings } from "../core/groupFindings";
 import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/mappingDraft";
@@ -118,4 +121,34 @@ export async function checkAndAnnotate(gateway: WorkbookGateway, asOf: CalendarD
   progress("writing");
   await gateway.apply(alerts.plan);
   return { ok: true, grouped: checked.grouped, mapping: checked.mapping, bySeverity: alerts.bySeverity, keptCells: alerts.keptCells };
+}
+
+export type ImportOutcome =
+  | { readonly ok: true; readonly placed: readonly PlacedRow[]; readonly deadlinesLeftOut: number }
+  | { readonly ok: false; readonly problems: readonly AppendProblem[]; readonly mappingProblems: readonly MappingProblem[] };
+
+/**
+ * "Importer une délibération", once the user has confirmed the rows: they are appended below the
+ * register's tables, in the user's columns, on blank rows; nothing else is written.
+ */
+export async function appendImportedRows(gateway: WorkbookGateway, rows: NewRows): Promise<ImportOutcome> {
+  const loaded = await loadRegister(gateway);
+  if (!loaded.ok) return { ok: false, problems: [], mappingProblems: loaded.problems };
+  const planned = planAppendRows(loaded.mapping, loaded.grids, loaded.register, rows);
+  if (!planned.ok) return { ok: false, problems: planned.problems, mappingProblems: [] };
+  await gateway.apply(planned.plan);
+  return { ok: true, placed: planned.placed, deadlinesLeftOut: planned.deadlinesLeftOut };
+}
+
+export type CalendarOutcome = { readonly ok: true; readonly ics: string; readonly events: number } | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/** "Exporter les échéances": the register's upcoming deadlines as an iCalendar file (text), at asOf. Writes nothing. */
+export async function exportDeadlines(gateway: WorkbookGateway, asOf: CalendarDate): Promise<CalendarOutcome> {
+  const checked = await checkWorkbook(gateway, { asOf });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  return {
+    ok: true,
+    ics: deadlinesIcs(checked.register, checked.check, { asOf }),
+    events: calendarEvents(checked.register, checked.check, { asOf }).length,
+  };
 }

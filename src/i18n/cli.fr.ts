@@ -33,6 +33,33 @@ export const USAGE: readonly string[] = [
   `  registre demo [FICHIER] [--date AAAA-MM-JJ]`,
   `      Écrit un registre de démonstration (par défaut ${DEMO_DEFAULT_FILE}) dont les dates sont placées`,
   "      autour de la date de référence, puis affiche sa vérification à cette date.",
+  "  registre rapport REGISTRE.xlsx --annee AAAA --sortie RAPPORT.xlsx [--date AAAA-MM-JJ]",
+  '                   [--collectivite "Nom"] [--colonnes correspondance.json] [--remplacer]',
+  "      Écrit dans RAPPORT.xlsx une copie du registre avec la feuille « Rapport AAAA » : chiffres clés,",
+  "      comités de suivi par semestre (tableau et graphique), points à traiter (comités manquants,",
+  "      conventions qui prennent fin dans les 12 mois, jalons en retard, délais de recours en cours)",
+  "      et une ligne par convention en vigueur dans l'année ; prête à imprimer (A4 paysage).",
+  "        --annee AAAA        l'année du rapport",
+  "        --collectivite NOM  la collectivité nommée sous le titre",
+  "        --sortie FICHIER    la copie écrite ; jamais le registre lui-même",
+  "        --remplacer         remplace le fichier de sortie s'il existe déjà (sinon : refus)",
+  "  registre comite REGISTRE.xlsx --convention REF --sortie COMITE.xlsx [--date AAAA-MM-JJ]",
+  '                  [--collectivite "Nom"] [--colonnes correspondance.json] [--remplacer]',
+  "      Écrit dans COMITE.xlsx une copie du registre avec la feuille « Comité – REF » qui prépare le",
+  "      prochain comité de suivi : la convention, ses obligations et leur état, les réunions tenues,",
+  "      ce qui est en retard, et des lignes vides pour l'ordre du jour et le relevé de décisions.",
+  "  registre importer DELIBERATION.txt [--json]",
+  "      Lit le texte d'une délibération (copié depuis son PDF) et affiche, pour chaque champ du registre,",
+  "      la valeur trouvée, la phrase d'où elle vient et sa fiabilité (sûr, à vérifier, incertain) :",
+  "      collectivité, séance, n° de délibération, intitulé, partenaire et SIRET, cachets de réception en",
+  "      préfecture, de publication et exécutoire, durée, comité de suivi, obligations, jalons, montant,",
+  "      tribunal et délai de recours ; puis les lignes proposées pour le registre. Rien n'est écrit.",
+  "        --json              un seul objet JSON sur la sortie standard",
+  "  registre ics REGISTRE.xlsx --sortie ECHEANCES.ics [--date AAAA-MM-JJ] [--colonnes correspondance.json]",
+  "      Écrit un calendrier iCalendar (UTF-8) des échéances à venir : fin de chaque convention et début",
+  "      de son préavis (rappels 90, 30 et 7 jours avant la fin), prochain comité de suivi à tenir, jalons,",
+  "      fin des délais de recours en cours. Réimporté, il met à jour les événements sans les doubler.",
+  "        --sortie FICHIER    le fichier .ics écrit (remplacé s'il existe) ; jamais le registre lui-même",
   "  registre aide",
   "      Affiche cette aide (aussi : registre --help).",
   "",
@@ -41,6 +68,9 @@ export const USAGE: readonly string[] = [
 ];
 
 /** Where a command's problem is shown: after the reason, how to get help. */
+/** The commands, as a person types them (the usage lists each with its options). */
+export const COMMAND_NAMES: readonly string[] = ["verifier", "rapport", "comite", "importer", "ics", "demo", "aide"];
+
 export const SEE_HELP = "Voir « registre aide ».";
 
 function fileErrorMessage(error: WorkbookFileError): string {
@@ -75,9 +105,9 @@ type CliErrorWithProblems = Extract<CliError, { problems: unknown }>;
 export function cliErrorMessage(error: CliError): string {
   switch (error.code) {
     case "no_command":
-      return "Indiquez ce qu'il faut faire : verifier, demo ou aide.";
+      return `Indiquez ce qu'il faut faire : ${COMMAND_NAMES.slice(0, -1).join(", ")} ou ${COMMAND_NAMES[COMMAND_NAMES.length - 1]}.`;
     case "unknown_command":
-      return `Commande inconnue : « ${error.value} » (commandes : verifier, demo, aide). ${SEE_HELP}`;
+      return `Commande inconnue : « ${error.value} » (commandes : ${COMMAND_NAMES.join(", ")}). ${SEE_HELP}`;
     case "unknown_option":
       return `Option inconnue pour « ${error.command} » : ${error.value}. ${SEE_HELP}`;
     case "option_needs_value":
@@ -85,7 +115,7 @@ export function cliErrorMessage(error: CliError): string {
     case "repeated_option":
       return `L'option ${error.value} est donnée deux fois.`;
     case "missing_file":
-      return `Indiquez le classeur à vérifier : registre verifier REGISTRE.xlsx. ${SEE_HELP}`;
+      return `Indiquez le classeur du registre : registre ${error.command} REGISTRE.xlsx. ${SEE_HELP}`;
     case "too_many_arguments":
       return `Argument en trop : « ${error.value} » (un seul fichier à la fois). ${SEE_HELP}`;
     case "invalid_date":
@@ -109,8 +139,44 @@ export function cliErrorMessage(error: CliError): string {
       );
     case "write_failed":
       return `Le fichier « ${error.path} » ne peut pas être écrit (${error.detail}).`;
+    case "missing_option":
+      return `Option ${error.value} manquante pour « ${error.command} ». ${SEE_HELP}`;
+    case "invalid_year":
+      return `Option --annee : ${error.detail}`;
+    case "output_is_input":
+      return `Le fichier de sortie « ${error.path} » est le registre lui-même : le registre n'est jamais modifié. Choisissez un autre fichier.`;
+    case "output_exists":
+      return `Le fichier « ${error.path} » existe déjà : il n'est pas remplacé. Choisissez un autre nom, ou ajoutez --remplacer.`;
+    case "unknown_convention":
+      return (
+        `Aucune convention « ${error.value} » dans le registre` +
+        `${error.known.length === 0 ? "." : ` (références : ${error.known.join(", ")}).`}`
+      );
+    case "missing_deliberation_file":
+      return `Indiquez le fichier texte de la délibération : registre importer DELIBERATION.txt. ${SEE_HELP}`;
+    case "text_file_not_found":
+      return `Le fichier « ${error.path} » n'existe pas.`;
+    case "text_file_unreadable":
+      return `Le fichier « ${error.path} » ne peut pas être lu (${error.detail}).`;
+    case "not_a_text_file":
+      return (
+        `Le fichier « ${error.path} » n'est pas du texte (un PDF, un document Word ?) : ` +
+        "copiez le texte de la délibération dans un fichier .txt et donnez ce fichier."
+      );
+    case "not_a_deliberation":
+      return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;
+    case "output_not_ics":
+      return `Le fichier de sortie « ${error.path} » doit se terminer par .ics (aucun autre fichier n'est jamais remplacé).`;
   }
 }
+
+/** Messages of `registre ics`. */
+export const ICS_CLI = {
+  written: (count: number, path: string, asOf: CalendarDate): string =>
+    `${plural(count, "échéance", "échéances")} à venir au ${formatDateFr(asOf)} écrite${count <= 1 ? "" : "s"} dans « ${path} » (iCalendar, UTF-8).`,
+  event: (date: CalendarDate, summary: string): string => `  ${formatDateFr(date)}  ${summary}`,
+  registerUntouched: "Le registre n'est pas modifié ; réimporter le fichier met à jour les mêmes événements.",
+};
 
 /** Unforeseen failure (a bug): exit code 1. */
 export function unexpectedErrorMessage(detail: string): string {
@@ -188,4 +254,15 @@ const DEMO_SHEET_TITLES: Record<TableKey, string> = {
   committees: "Comités de suivi et réunions",
   deadlines: "Échéances : jalons et obligations périodiques",
   amendments: "Avenants",
+};
+
+/** Messages of `registre rapport` and `registre comite`. */
+export const REPORT_CLI = {
+  annualWritten: (year: number, path: string, sheet: string, inForce: number): string =>
+    `Rapport annuel ${year} écrit dans « ${path} », feuille « ${sheet} » (${plural(inForce, "convention en vigueur", "conventions en vigueur")}).`,
+  committeeWritten: (reference: string, path: string, sheet: string): string =>
+    `Préparation du comité de suivi de la convention ${reference} écrite dans « ${path} », feuille « ${sheet} ».`,
+  registerUntouched: (path: string, asOf: CalendarDate): string =>
+    `Copie du registre « ${path} » vérifié au ${formatDateFr(asOf)} ; le registre lui-même n'est pas modifié.`,
+  notAFile: "ce n'est pas un fichier",
 };

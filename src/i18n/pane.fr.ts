@@ -3,16 +3,18 @@
  * functions.fr.json). Sentences about findings and mappings come from register.fr.ts, so the pane
  * and the command line say the same thing.
  */
+import { AppendProblem } from "../core/appendRowsPlan";
 import { GatewayError } from "../excel/gateway";
 import { ActionStep } from "../excel/registerActions";
 import { TableKey } from "../core/registerSchema";
+import { errorMessage } from "./fr";
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n <= 1 ? one : many}`;
 }
 
 export const PANE = {
-  tabs: { register: "Registre", functions: "Fonctions" },
+  tabs: { register: "Registre", import: "Importer", functions: "Fonctions" },
   outsideExcel: "Ouvert hors d'Excel : le registre se vérifie dans un classeur Excel où le complément est installé. L'onglet « Fonctions » reste consultable.",
   steps: {
     reading: "Lecture du classeur…",
@@ -65,6 +67,54 @@ export const PANE = {
     none: "Aucune alerte pour cette convention.",
   },
 };
+
+export const IMPORT = {
+  title: "Importer une délibération",
+  intro:
+    "Collez le texte de la délibération (copié du PDF ou du registre des actes) : le complément en tire la convention et ses échéances. " +
+    "Vérifiez et corrigez chaque valeur : rien n'est écrit dans le classeur avant « Ajouter au registre ».",
+  textLabel: "Texte de la délibération",
+  analyse: "Analyser le texte",
+  analysing: "Analyse du texte…",
+  empty: "Collez d'abord le texte de la délibération.",
+  nothingFound: "Aucune information de délibération n'a été trouvée dans ce texte (séance, tampons, convention, durée…).",
+  readTitle: "Ce que le texte donne",
+  sentence: "Passage : ",
+  recurringTitle: "Obligations récurrentes et jalons",
+  rowTitle: "Ligne de la convention",
+  rowIntro: "Les valeurs écrites dans les colonnes du registre ; corrigez-les ici (les dates en jj/mm/aaaa).",
+  deadlinesTitle: (count: number): string => (count === 0 ? "Aucune échéance proposée" : `${plural(count, "échéance", "échéances")} (feuille des échéances)`),
+  deadline: (index: number): string => `Échéance ${index}`,
+  append: "Ajouter au registre",
+  appending: "Ajout au registre…",
+  added: (reference: string, sheet: string, row: number, deadlines: number): string =>
+    `Convention « ${reference} » ajoutée à la ligne ${row} de la feuille « ${sheet} »` +
+    `${deadlines === 0 ? "" : `, avec ${plural(deadlines, "échéance", "échéances")}`}.`,
+  deadlinesLeftOut: (count: number): string =>
+    `${plural(count, "échéance n'a pas été écrite", "échéances n'ont pas été écrites")} : le registre n'a pas de tableau des échéances.`,
+  goTo: "Voir la ligne",
+};
+
+export const EXPORT = {
+  button: "Exporter les échéances",
+  working: "Préparation du calendrier…",
+  ready: (events: number): string =>
+    events === 0 ? "Aucune échéance à venir : le calendrier est vide." : `${plural(events, "échéance", "échéances")} dans le calendrier (fichier iCalendar, à ouvrir avec Outlook, Thunderbird ou Google Agenda).`,
+  download: "Télécharger echeances.ics",
+  fileName: "echeances.ics",
+};
+
+/** Why the imported rows cannot be appended. */
+export function appendProblemMessage(problem: AppendProblem): string {
+  switch (problem.code) {
+    case "duplicate_reference":
+      return `La référence « ${problem.reference} » est déjà celle d'une convention du registre : choisissez-en une autre.`;
+    case "invalid_value":
+      return errorMessage(problem.error);
+    case "missing_value":
+      return `${problem.field} : valeur obligatoire.`;
+  }
+}
 
 /** The French message of a refusal by Excel: what happened and what to do; the workbook is unchanged. */
 export function gatewayErrorMessage(error: GatewayError): string {

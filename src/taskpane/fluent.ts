@@ -8,7 +8,6 @@ import "@fluentui/web-components/message-bar.js";
 import "@fluentui/web-components/spinner.js";
 import "@fluentui/web-components/tab.js";
 import "@fluentui/web-components/tablist.js";
-import "@fluentui/web-components/textarea.js";
 import { webLightTheme } from "@fluentui/tokens";
 import { setTheme } from "@fluentui/web-components";
 

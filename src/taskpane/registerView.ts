@@ -11,11 +11,12 @@ import { ALERTS_SHEET } from "../core/ownedSheets";
 import { MappingProblem } from "../core/registerMapping";
 import { TABLE_KEYS, TableKey, tableFields } from "../core/registerSchema";
 import { SheetGrid, columnIndex } from "../core/sheetGrid";
-import { CellTarget, GatewayError, WorkbookGateway } from "../excel/gateway";
-import { CheckOutcome, WorkbookInspection, adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../excel/registerActions";
+import { CellTarget, WorkbookGateway } from "../excel/gateway";
+import { CheckOutcome, WorkbookInspection, adoptRegister, checkAndAnnotate, exportDeadlines, inspectWorkbook, setUpRegister } from "../excel/registerActions";
 import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
-import { PANE, gatewayErrorMessage, unexpectedPaneError } from "../i18n/pane.fr";
+import { EXPORT, PANE } from "../i18n/pane.fr";
 import { SEVERITY_LABELS, cellPlace, findingMessage, mappingProblemMessage } from "../i18n/register.fr";
+import { actionPanel } from "./actionPanel";
 import { custom, el } from "./dom";
 
 export interface RegisterPaneOptions {
@@ -36,49 +37,10 @@ export interface RegisterPane {
 export function mountRegisterPane(container: HTMLElement, options: RegisterPaneOptions): RegisterPane {
   const doc = container.ownerDocument;
   const { gateway } = options;
-  const spinner = custom(doc, "fluent-spinner", { attributes: { size: "tiny", "aria-hidden": "true" } });
-  const statusText = el(doc, "span", { className: "status-text" });
-  const status = el(doc, "p", { className: "busy", id: "registre-etat", attributes: { role: "status", "aria-live": "polite" } }, [spinner, statusText]);
-  const messages = el(doc, "div", { className: "messages", attributes: { role: "alert" } });
+  const { body, say, busy, button } = actionPanel(container, "registre");
   const screen = el(doc, "div", { className: "screen" });
   const results = el(doc, "div", { className: "results", id: "registre-resultats" });
-  container.replaceChildren(status, messages, screen, results);
-
-  const say = (text: string, busy: boolean): void => {
-    statusText.textContent = text;
-    spinner.hidden = !busy;
-    status.classList.toggle("is-busy", busy);
-  };
-  const showError = (text: string): void => {
-    messages.replaceChildren(custom(doc, "fluent-message-bar", { attributes: { intent: "error", layout: "multiline" } }, [text]));
-  };
-
-  /** Runs one action: buttons off, progress shown, refusals said in French; the pane stays usable. */
-  const busy = async (label: string, action: () => Promise<void>): Promise<void> => {
-    messages.replaceChildren();
-    const controls = [...container.querySelectorAll<HTMLElement>("fluent-button, button, select, input")];
-    for (const control of controls) control.setAttribute("disabled", "");
-    container.setAttribute("aria-busy", "true");
-    say(label, true);
-    try {
-      await action();
-      say("", false);
-    } catch (error) {
-      say("", false);
-      showError(error instanceof GatewayError ? gatewayErrorMessage(error) : unexpectedPaneError(error instanceof Error ? error.message : String(error)));
-    } finally {
-      for (const control of controls) control.removeAttribute("disabled");
-      container.removeAttribute("aria-busy");
-    }
-  };
-
-  const button = (text: string, appearance: "primary" | "secondary", onClick: () => void, id?: string): HTMLElement => {
-    const b = custom(doc, "fluent-button", { text, ...(id === undefined ? {} : { id }), attributes: { appearance } });
-    b.addEventListener("click", () => {
-      if (!b.hasAttribute("disabled")) onClick();
-    });
-    return b;
-  };
+  body.replaceChildren(screen, results);
 
   const select = (target: CellTarget): void => {
     void busy(PANE.selecting, () => gateway.select(target));
@@ -102,8 +64,25 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
       el(doc, "div", { className: "actions" }, [
         button(PANE.adopted.check, "primary", () => void busy(PANE.steps.checking, runCheck), "verifier"),
         button(PANE.adopted.review, "secondary", () => void busy(PANE.steps.reading, review), "revoir"),
+        button(EXPORT.button, "secondary", () => void busy(EXPORT.working, exportCalendar), "exporter"),
       ]),
+      download,
     );
+  };
+
+  /** "Exporter les échéances": an .ics file to download, made from the register at today's date. */
+  const download = el(doc, "p", { className: "download", id: "export-echeances" });
+  let downloadUrl: string | null = null;
+  const exportCalendar = async (): Promise<string | void> => {
+    const outcome = await exportDeadlines(gateway, options.today());
+    if (!outcome.ok) {
+      results.replaceChildren(el(doc, "ul", { className: "problems" }, outcome.problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) }))));
+      return;
+    }
+    if (downloadUrl !== null) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([outcome.ics], { type: "text/calendar;charset=utf-8" }));
+    download.replaceChildren(el(doc, "a", { text: EXPORT.download, attributes: { href: downloadUrl, download: EXPORT.fileName } }));
+    return EXPORT.ready(outcome.events);
   };
 
   /** The adopted mapping, to correct: the same screen as the first adoption. */
@@ -211,14 +190,14 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
       details.addEventListener("toggle", () => (details.open ? openTables.add(table) : openTables.delete(table)));
       return details;
     };
-    const confirm = async (): Promise<void> => {
+    const confirm = async (): Promise<string | void> => {
       const result = await adoptRegister(gateway, current);
       if (!result.ok) {
         setProblems(result.problems);
         return;
       }
       await look();
-      say(PANE.adopt.saved, false);
+      return PANE.adopt.saved;
     };
     setProblems(problems);
     render();

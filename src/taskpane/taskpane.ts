@@ -1,6 +1,7 @@
 /**
- * Task pane entry: two tabs, "Registre" (adopt or set up the register, check it, see what is late)
- * and "Fonctions" (the help of the custom functions). The page also works outside Office (a
+ * Task pane entry: three tabs, "Registre" (adopt or set up the register, check it, see what is
+ * late, export the deadlines), "Importer" (a deliberation's text into a register row) and
+ * "Fonctions" (the help of the custom functions). The page also works outside Office (a
  * browser, a check of the built site): Office.js is then absent and only the help works.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
@@ -9,6 +10,7 @@ import { today } from "../runtime/today";
 import { el } from "./dom";
 import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
+import { mountImportPane } from "./importView";
 import { mountRegisterPane } from "./registerView";
 
 /** Where the pane says whether it runs inside Excel. */
@@ -36,10 +38,12 @@ export function startTaskpane(doc: Document): void {
   const help = doc.getElementById("aide-fonctions");
   if (help !== null) mountFunctionHelp(help);
   const register = doc.getElementById("registre");
+  const importer = doc.getElementById("importer");
 
   const outside = (message: string): void => {
     showHostState(doc, message);
     register?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
+    importer?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
   };
   if (typeof Office === "undefined") {
     outside("Ouvert hors d'Excel : cette page n'est que l'aide. Les fonctions CONV s'utilisent dans un classeur Excel où le complément est installé.");
@@ -51,7 +55,9 @@ export function startTaskpane(doc: Document): void {
       return;
     }
     showHostState(doc, "Complément chargé dans Excel : tapez =CONV. dans une cellule.");
-    if (register !== null) mountRegisterPane(register, { gateway: new OfficeWorkbook(), today });
+    const gateway = new OfficeWorkbook();
+    if (register !== null) mountRegisterPane(register, { gateway, today });
+    if (importer !== null) mountImportPane(importer, { gateway });
   });
 }
 

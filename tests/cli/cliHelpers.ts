@@ -9,11 +9,19 @@ import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { CalendarDate } from "../../src/core/calendarDate";
 import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
 
 /** A fresh folder, removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "registre-cli-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Opens an .xlsx file through the gateway, failing the test when it cannot. */
+export async function openXlsx(path: string): Promise<XlsxWorkbook> {
+  const opened = await XlsxWorkbook.open(path);
+  if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+  return opened.workbook;
 }
 
 /** Writes an ExcelJS workbook to a file, after `build` has filled it. */

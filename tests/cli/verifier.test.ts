@@ -320,7 +320,8 @@ describe("registre verifier: unusable input is exit 2 with the reason in French"
   });
 
   test.each([
-    [["verifier"], "Indiquez le classeur à vérifier"],
+    [["verifier"], "Indiquez le classeur du registre : registre verifier REGISTRE.xlsx."],
+    [["rapport", "--annee", "2025"], "Indiquez le classeur du registre : registre rapport REGISTRE.xlsx."],
     [["verifier", "a.xlsx", "b.xlsx"], "Argument en trop : « b.xlsx »"],
     [["verifier", "a.xlsx", "--jsn"], "Option inconnue pour « verifier » : --jsn."],
     [["verifier", "a.xlsx", "--date"], "L'option --date attend une valeur."],
@@ -341,7 +342,7 @@ describe("registre verifier: unusable input is exit 2 with the reason in French"
     expect(none.code).toBe(2);
     expect(none.out).toEqual([]);
     expect(none.stderr).toContain("registre verifier REGISTRE.xlsx [--date AAAA-MM-JJ] [--json] [--colonnes correspondance.json]");
-    expect(none.stderr).toContain("Indiquez ce qu'il faut faire : verifier, demo ou aide.");
+    expect(none.stderr).toContain("Indiquez ce qu'il faut faire : verifier, rapport, comite, importer, ics, demo ou aide.");
     for (const argv of [["aide"], ["--help"], ["-h"], ["verifier", "--help"]]) {
       const help = await run(...argv);
       expect(help.code).toBe(0);

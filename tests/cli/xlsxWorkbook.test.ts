@@ -5,17 +5,13 @@ import { readDate } from "../../src/core/cellValue";
 import { XlsxWorkbook, toCellValue } from "../../src/cli/xlsxWorkbook";
 import { loadRegister } from "../../src/excel/loadRegister";
 import { d } from "../helpers/dates";
-import { dateCell, staffWorkbook, tempDir, writeXlsx } from "./cliHelpers";
+import { dateCell, openXlsx, staffWorkbook, tempDir, writeXlsx } from "./cliHelpers";
 
 // Serials: 45488 = 15/07/2024, 45636 = 10/12/2024, 45658 = 01/01/2025, 45728 = 12/03/2025.
 const temp = tempDir();
 afterAll(() => temp.remove());
 
-async function open(path: string): Promise<XlsxWorkbook> {
-  const opened = await XlsxWorkbook.open(path);
-  if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-  return opened.workbook;
-}
+const open = openXlsx;
 
 describe("XlsxWorkbook: the gateway on .xlsx files", () => {
   test("sheets come in tab order; a sheet is the used range from A1, with Excel's own values", async () => {

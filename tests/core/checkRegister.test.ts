@@ -2,7 +2,7 @@ import { CheckOptions, CheckResult, checkRegister } from "../../src/core/checkRe
 import { Finding, FindingCode } from "../../src/core/findings";
 import { Register } from "../../src/core/registerSchema";
 import { d } from "../helpers/dates";
-import { amendment, committee, convention, deadline, register, team2 } from "../helpers/register";
+import { amendment, committee, convention, deadline, register, team2, team2Meetings } from "../helpers/register";
 
 /** Expected values below are worked out by hand from the rules (DOMAIN.md), never copied from a run. */
 
@@ -23,16 +23,7 @@ describe("checkRegister: the TEAM2 convention of the deliberation of 25/06/2024"
   // except 2025-T2. Pôle innovation within 18 months → 14/01/2026, not done.
   const reg = register({
     conventions: [team2()],
-    committees: [
-      committee("TEAM2", "2024-10-03", "steering", 2),
-      committee("TEAM2", "2024-09-20", "club", 3),
-      committee("TEAM2", "2024-12-05", "club", 4),
-      committee("TEAM2", "2025-03-14", "club", 5),
-      committee("TEAM2", "2025-03-20", null, 6),
-      committee("TEAM2", "2025-09-10", "club", 7),
-      committee("TEAM2", "2025-11-28", "club", 8),
-      committee("TEAM2", "2026-03-15", "steering", 9),
-    ],
+    committees: team2Meetings(),
     deadlines: [
       deadline("TEAM2", "Comité de suivi (au moins une fois par semestre)", { kind: "recurring", frequencyMonths: 6, row: 2 }),
       deadline("TEAM2", "Club territorial", { kind: "recurring", frequencyMonths: 3, row: 3 }),
@@ -70,7 +61,8 @@ describe("checkRegister: the TEAM2 convention of the deliberation of 25/06/2024"
   });
 
   it("summarises the convention", () => {
-    expect(check(reg, "2026-01-26").conventions).toEqual([
+    const summaries = check(reg, "2026-01-26").conventions;
+    expect(summaries).toEqual([
       {
         id: "TEAM2",
         title: "Convention de partenariat TEAM2",
@@ -80,8 +72,20 @@ describe("checkRegister: the TEAM2 convention of the deliberation of 25/06/2024"
         status: "in_force",
         missingSemesters: ["2025-S2"],
         nextCommitteeDue: d("2026-06-30"),
+        committeeCoverage: expect.any(Array),
+        noticeMonths: 6,
         source: { sheet: "Conventions", row: 2 },
       },
+    ]);
+    // 2027-S2 holds only 14 days of the term (01/07–14/07/2027): not required.
+    expect(summaries[0].committeeCoverage.map((c) => [c.period.label, c.held, c.state])).toEqual([
+      ["2024-S2", 1, "held"],
+      ["2025-S1", 1, "held"],
+      ["2025-S2", 0, "missing"],
+      ["2026-S1", 0, "due"],
+      ["2026-S2", 0, "upcoming"],
+      ["2027-S1", 0, "upcoming"],
+      ["2027-S2", 0, "not_required"],
     ]);
   });
 

@@ -118,3 +118,21 @@ export function team2(input: ConventionInput = {}): Convention {
     ...input,
   });
 }
+
+/**
+ * The meetings of TEAM2 the tests count by hand (rows 2 to 9 of "Comités"): comités de suivi on
+ * 03/10/2024 (2024-S2) and 20/03/2025 (blank type, 2025-S1), none in 2025-S2, one planned on
+ * 15/03/2026; the club territorial every quarter from 2024-T3 except 2025-T2.
+ */
+export function team2Meetings(): Committee[] {
+  return [
+    committee("TEAM2", "2024-10-03", "steering", 2),
+    committee("TEAM2", "2024-09-20", "club", 3),
+    committee("TEAM2", "2024-12-05", "club", 4),
+    committee("TEAM2", "2025-03-14", "club", 5),
+    committee("TEAM2", "2025-03-20", null, 6),
+    committee("TEAM2", "2025-09-10", "club", 7),
+    committee("TEAM2", "2025-11-28", "club", 8),
+    committee("TEAM2", "2026-03-15", "steering", 9),
+  ];
+}

@@ -23,6 +23,8 @@ export interface FakeCell {
   fill?: string;
   wrap?: boolean;
   hyperlink?: string;
+  font?: string;
+  align?: string;
 }
 
 export interface FakeSheetState {
@@ -36,6 +38,8 @@ export interface FakeSheetState {
   validations: { address: string; rule: unknown; message: string }[];
   merges: string[];
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  pageBreaks: string[];
   frozenRows: number;
   pageLayout: Record<string, unknown>;
 }
@@ -97,6 +101,8 @@ export class FakeExcelHost {
       validations: [],
       merges: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      pageBreaks: [],
       frozenRows: 0,
       pageLayout: {},
     };
@@ -203,8 +209,18 @@ abstract class Loadable {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
   constructor(context: FakeContext) {
     this.worksheets = new FakeWorksheets(context);
+    this.tables = new FakeTables(context);
+  }
+}
+
+/** The workbook's tables, by name (what a gateway needs to name a new one). */
+class FakeTables extends Loadable {
+  get items(): { name: string }[] {
+    this.loaded("items");
+    return this.context.host.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
   }
 }
 
@@ -242,6 +258,7 @@ class FakeWorksheet extends Loadable {
   readonly tables: { add: (range: FakeRange | string, hasHeaders: boolean) => { name: string; style: string } };
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: { freezeRows: (count: number) => void };
+  readonly horizontalPageBreaks: { add: (address: string) => void };
   readonly pageLayout: FakePageLayout;
   readonly protection: { readonly protected: boolean };
 
@@ -299,6 +316,12 @@ class FakeWorksheet extends Loadable {
       freezeRows: (count) => {
         this.write(20);
         sheet().frozenRows = count;
+      },
+    };
+    this.horizontalPageBreaks = {
+      add: (address) => {
+        this.write(30);
+        sheet().pageBreaks.push(address);
       },
     };
     this.pageLayout = new FakePageLayout(() => sheet().pageLayout, (bytes) => this.write(bytes));
@@ -604,6 +627,11 @@ class FakeRange extends Loadable {
     this.context.host.selected = this.address;
   }
 
+  setRowHeight(points: number): void {
+    this.sheetObject.write(20);
+    for (let r = this.row; r < this.row + this.rows; r++) this.sheet.rowHeights.set(r, points);
+  }
+
   setColumnWidth(points: number): void {
     this.sheetObject.write(20);
     for (let c = this.column; c < this.column + this.columns; c++) this.sheet.columnWidths.set(c, points);
@@ -639,7 +667,7 @@ class FakeRange extends Loadable {
 }
 
 class FakeRangeFormat {
-  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string; name: string };
   readonly fill: { color: string };
   constructor(private readonly range: FakeRange) {
     const set = (f: (cell: FakeCell) => void): void => {
@@ -659,6 +687,9 @@ class FakeRangeFormat {
       set color(v: string) {
         set((cell) => (cell.color = v));
       },
+      set name(v: string) {
+        set((cell) => (cell.font = v));
+      },
     } as FakeRangeFormat["font"];
     this.fill = {
       set color(v: string) {
@@ -675,6 +706,13 @@ class FakeRangeFormat {
   }
   set columnWidth(points: number) {
     this.range.setColumnWidth(points);
+  }
+  set rowHeight(points: number) {
+    this.range.setRowHeight(points);
+  }
+  set horizontalAlignment(v: string) {
+    this.range.write(20);
+    this.range.each((r, c) => (this.range.cell(r, c).align = v));
   }
 }
 

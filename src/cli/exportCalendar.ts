@@ -1,0 +1,59 @@
+/**
+ * `registre ics`: the register of an .xlsx file checked at asOf, its upcoming deadlines written as
+ * an iCalendar file in UTF-8. The output must end in .ics and is never the register itself.
+ */
+import { promises as fs } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import { CalendarDate } from "../core/calendarDate";
+import { calendarEvents } from "../core/calendarEvents";
+import { deadlinesIcs } from "../core/deadlinesIcs";
+import { eventSummary } from "../i18n/calendar.fr";
+import { ICS_CLI } from "../i18n/cli.fr";
+import { CliError } from "./cliError";
+import { openRegisterFile } from "./openRegisterFile";
+
+export interface CalendarRequest {
+  readonly file: string;
+  /** The .ics written (replaced when it exists). */
+  readonly output: string;
+  readonly asOf: CalendarDate;
+  readonly mappingFile: string | null;
+}
+
+export type ExportedCalendar = { readonly ok: true; readonly lines: string[] } | { readonly ok: false; readonly error: CliError };
+
+/** Whether two paths name the same file (by path, or by device and inode through a link). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the .ics of the register's upcoming deadlines; the lines to print list them.
+ * @example await exportCalendar({ file: "registre.xlsx", output: "echeances.ics", asOf: d("2026-03-01"), mappingFile: null })
+ *   // { ok: true, lines: ["4 échéances à venir au 01/03/2026 écrites dans « echeances.ics » (iCalendar, UTF-8).", …] }
+ */
+export async function exportCalendar(request: CalendarRequest): Promise<ExportedCalendar> {
+  if (extname(request.output).toLowerCase() !== ".ics") return { ok: false, error: { code: "output_not_ics", path: request.output } };
+  if (await sameFile(request.output, request.file)) return { ok: false, error: { code: "output_is_input", path: request.output } };
+  const opened = await openRegisterFile(request.file, { asOf: request.asOf }, request.mappingFile);
+  if (!opened.ok) return opened;
+  const { register, check } = opened.checked;
+  const options = { asOf: request.asOf };
+  const events = calendarEvents(register, check, options);
+  try {
+    await fs.mkdir(dirname(request.output), { recursive: true });
+    await fs.writeFile(request.output, deadlinesIcs(register, check, options), { encoding: "utf8" });
+  } catch (error) {
+    return { ok: false, error: { code: "write_failed", path: request.output, detail: error instanceof Error ? error.message : String(error) } };
+  }
+  return {
+    ok: true,
+    lines: [ICS_CLI.written(events.length, request.output, request.asOf), ...events.map((e) => ICS_CLI.event(e.date, eventSummary(e))), ICS_CLI.registerUntouched],
+  };
+}

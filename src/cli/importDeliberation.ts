@@ -1,0 +1,182 @@
+/**
+ * `registre importer`: the text of a deliberation read from a file (UTF-8, or Windows' own
+ * encoding when it is not UTF-8), its fields extracted by the core, and the review printed for a
+ * person or as JSON, with the register rows it would add. Nothing is written.
+ */
+import { promises as fs } from "node:fs";
+import { CalendarDate, toIsoDate } from "../core/calendarDate";
+import { Extracted } from "../core/deliberation/extracted";
+import { DELIBERATION_FIELDS, DeliberationExtraction, DeliberationField, extractDeliberation, hasAnyField } from "../core/deliberation/extractDeliberation";
+import { DeliberationRows, RowValues, deliberationRows, suggestReference } from "../core/deliberation/deliberationRows";
+import { serialToDate } from "../core/excelSerial";
+import { TableKey, TABLES, tableFields } from "../core/registerSchema";
+import { CellValue } from "../core/sheetGrid";
+import { formatDateFr } from "../i18n/fr";
+import {
+  CONFIDENCE_LABELS,
+  DELIBERATION_FIELD_LABELS,
+  IMPORT_REVIEW,
+  describeExtractedValue,
+  extractionNoteMessage,
+  formatEuros,
+  formatMonthsFr,
+} from "../i18n/deliberation.fr";
+import { CliError } from "./cliError";
+
+export interface JsonExtracted {
+  /** Dates as "AAAA-MM-JJ"; the term and obligations as objects. */
+  readonly value: unknown;
+  /** The value as the review shows it. */
+  readonly shown?: string;
+  readonly sentence: string | null;
+  readonly confidence: Extracted<unknown>["confidence"];
+  readonly confidenceLabel: string;
+  readonly notes: readonly { readonly code: string; readonly detail?: string; readonly message: string }[];
+}
+
+export interface JsonImport {
+  readonly file: string;
+  readonly reference: string;
+  readonly fields: Readonly<Record<DeliberationField, JsonExtracted>>;
+  readonly deliberationNumbers: readonly { readonly number: string; readonly own: boolean; readonly date: string | null; readonly sentence: string }[];
+  readonly recurring: readonly JsonExtracted[];
+  readonly milestones: readonly JsonExtracted[];
+  /** The rows the pane appends after confirmation: field key → cell value (dates as Excel serials). */
+  readonly rows: DeliberationRows;
+}
+
+export type Imported = { readonly ok: true; readonly lines: string[]; readonly json: JsonImport } | { readonly ok: false; readonly error: CliError };
+
+/** UTF-8 when the bytes are UTF-8, else Windows-1252 (a text saved by Notepad in "ANSI"); null for a binary file. */
+function decode(bytes: Uint8Array): string | null {
+  if (bytes.includes(0) || new TextDecoder("latin1").decode(bytes.subarray(0, 5)) === "%PDF-") return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function isDate(value: unknown): value is CalendarDate {
+  return typeof value === "object" && value !== null && "year" in value && "month" in value && "day" in value;
+}
+
+/** A value for JSON: every calendar date as "AAAA-MM-JJ". */
+function plain(value: unknown): unknown {
+  if (isDate(value)) return toIsoDate(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+function jsonExtracted(read: Extracted<unknown>, field: DeliberationField | "recurring" | "milestones", shown?: string): JsonExtracted {
+  return {
+    value: plain(read.value),
+    ...(shown === undefined ? {} : { shown }),
+    sentence: read.sentence,
+    confidence: read.confidence,
+    confidenceLabel: CONFIDENCE_LABELS[read.confidence],
+    notes: read.notes.map((note) => ({ ...note, message: extractionNoteMessage(field, note) })),
+  };
+}
+
+/** A cell of a proposed row as a person reads it. */
+function showCell(table: TableKey, key: string, value: CellValue): string {
+  const kind = tableFields(table).find((f) => f.key === key)?.kind;
+  if (kind === "date" && typeof value === "number") {
+    const date = serialToDate(value);
+    return date.ok ? formatDateFr(date.value) : String(value);
+  }
+  if (kind === "amount" && typeof value === "number") return formatEuros(value);
+  if (kind === "duration" && typeof value === "number") return `${value} (${formatMonthsFr(value)})`;
+  return String(value);
+}
+
+function rowCells(table: TableKey, row: RowValues): { label: string; value: string }[] {
+  return tableFields(table)
+    .filter((f) => row[f.key] !== null && row[f.key] !== undefined)
+    .map((f) => ({ label: f.label, value: showCell(table, f.key, row[f.key]) }));
+}
+
+function reviewLines(file: string, extraction: DeliberationExtraction, reference: string, rows: DeliberationRows): string[] {
+  const lines = [IMPORT_REVIEW.heading(file), ""];
+  const explain = (read: Extracted<unknown>, field: DeliberationField | "recurring" | "milestones"): void => {
+    if (read.sentence !== null) lines.push(IMPORT_REVIEW.sentence(read.sentence));
+    read.notes.forEach((note) => lines.push(IMPORT_REVIEW.note(extractionNoteMessage(field, note))));
+  };
+  for (const field of DELIBERATION_FIELDS) {
+    const read = extraction[field];
+    lines.push(IMPORT_REVIEW.field(DELIBERATION_FIELD_LABELS[field], describeExtractedValue(extraction, field), read.confidence));
+    explain(read, field);
+  }
+  lines.push("", IMPORT_REVIEW.citedHeading);
+  if (extraction.deliberationNumbers.length === 0) lines.push(IMPORT_REVIEW.noneFound);
+  extraction.deliberationNumbers.forEach((n) => lines.push(IMPORT_REVIEW.cited(n.number, n.date, n.own)));
+  lines.push("", IMPORT_REVIEW.recurringHeading);
+  if (extraction.recurring.length === 0) lines.push(IMPORT_REVIEW.noneFound);
+  for (const read of extraction.recurring) {
+    if (read.value === null) continue;
+    lines.push(IMPORT_REVIEW.recurring(read.value.label, read.value.text, read.value.months, read.confidence));
+    explain(read, "recurring");
+  }
+  lines.push("", IMPORT_REVIEW.milestonesHeading);
+  if (extraction.milestones.length === 0) lines.push(IMPORT_REVIEW.noneFound);
+  for (const read of extraction.milestones) {
+    if (read.value === null) continue;
+    lines.push(IMPORT_REVIEW.milestone(read.value.label, read.value.text, read.confidence));
+    explain(read, "milestones");
+  }
+  lines.push("", IMPORT_REVIEW.rowsHeading(reference), IMPORT_REVIEW.tableHeading(TABLES.conventions.label));
+  rowCells("conventions", rows.conventions).forEach((c) => lines.push(IMPORT_REVIEW.cell(c.label, c.value)));
+  lines.push(IMPORT_REVIEW.tableHeading(TABLES.deadlines.label));
+  if (rows.deadlines.length === 0) lines.push(IMPORT_REVIEW.noneFound);
+  rows.deadlines.forEach((row, i) =>
+    lines.push(
+      IMPORT_REVIEW.deadlineRow(
+        i + 1,
+        rowCells("deadlines", row)
+          .map((c) => `${c.label} : ${c.value}`)
+          .join(" ; "),
+      ),
+    ),
+  );
+  lines.push("", IMPORT_REVIEW.nothingWritten);
+  return lines;
+}
+
+/**
+ * Reads and reviews the deliberation in `file`.
+ * @example (await importDeliberation("deliberation.txt")).ok // true
+ */
+export async function importDeliberation(file: string): Promise<Imported> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, error: { code: "text_file_not_found", path: file } };
+    return { ok: false, error: { code: "text_file_unreadable", path: file, detail: error instanceof Error ? error.message : String(error) } };
+  }
+  const text = decode(bytes);
+  if (text === null) return { ok: false, error: { code: "not_a_text_file", path: file } };
+  const extraction = extractDeliberation(text);
+  if (!hasAnyField(extraction)) return { ok: false, error: { code: "not_a_deliberation", path: file } };
+  const reference = suggestReference(extraction);
+  const rows = deliberationRows(extraction, { reference });
+  const fields = Object.fromEntries(
+    DELIBERATION_FIELDS.map((field) => [field, jsonExtracted(extraction[field], field, describeExtractedValue(extraction, field))]),
+  ) as Record<DeliberationField, JsonExtracted>;
+  return {
+    ok: true,
+    lines: reviewLines(file, extraction, reference, rows),
+    json: {
+      file,
+      reference,
+      fields,
+      deliberationNumbers: extraction.deliberationNumbers.map((n) => ({ ...n, date: n.date === null ? null : toIsoDate(n.date) })),
+      recurring: extraction.recurring.map((r) => jsonExtracted(r, "recurring")),
+      milestones: extraction.milestones.map((m) => jsonExtracted(m, "milestones")),
+      rows,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * A register kept in an .xlsx file, opened and checked for a command: the mapping file read when
+ * one is given, the workbook opened through the ExcelJS gateway, its tables found, its rows read
+ * and checked at asOf. Every way this can fail is a CliError; the workbook is only read.
+ */
+import { promises as fs } from "node:fs";
+import { CheckOptions } from "../core/checkRegister";
+import { ExplicitMapping, parseExplicitMapping } from "../core/detectMapping";
+import { MappingProblemCode } from "../core/registerMapping";
+import { CheckedWorkbook, checkWorkbook } from "../excel/loadRegister";
+import { CliError } from "./cliError";
+import { XlsxWorkbook } from "./xlsxWorkbook";
+
+export type OpenedRegister =
+  | { readonly ok: true; readonly workbook: XlsxWorkbook; readonly checked: Extract<CheckedWorkbook, { ok: true }> }
+  | { readonly ok: false; readonly error: CliError };
+
+/** Problems that come from what the mapping file asks, not from the workbook alone. */
+const MAPPING_FILE_PROBLEMS: ReadonlySet<MappingProblemCode> = new Set(["unknown_sheet", "unknown_column", "invalid_mapping"]);
+
+/**
+ * Opens and checks the register of an .xlsx file.
+ * @example (await openRegisterFile("registre.xlsx", { asOf: d("2026-11-29") }, null)).ok // true
+ */
+export async function openRegisterFile(file: string, options: CheckOptions, mappingFile: string | null): Promise<OpenedRegister> {
+  let explicit: ExplicitMapping | undefined;
+  if (mappingFile !== null) {
+    const read = await readMappingFile(mappingFile);
+    if (!read.ok) return read;
+    explicit = read.mapping;
+  }
+  const opened = await XlsxWorkbook.open(file);
+  if (!opened.ok) return { ok: false, error: { code: "workbook_file", error: opened.error } };
+  const checked = await checkWorkbook(opened.workbook, options, explicit);
+  if (!checked.ok) {
+    const fromMappingFile = mappingFile !== null && checked.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
+    return {
+      ok: false,
+      error: fromMappingFile
+        ? { code: "mapping_file_invalid", path: mappingFile ?? "", problems: checked.problems }
+        : { code: "register_unusable", path: file, problems: checked.problems },
+    };
+  }
+  return { ok: true, workbook: opened.workbook, checked };
+}
+
+async function readMappingFile(path: string): Promise<{ ok: true; mapping: ExplicitMapping } | { ok: false; error: CliError }> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, error: { code: "mapping_file_not_found", path } };
+    return { ok: false, error: { code: "mapping_file_unreadable", path, detail: error instanceof Error ? error.message : String(error) } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { ok: false, error: { code: "mapping_file_not_json", path, detail: error instanceof Error ? error.message : String(error) } };
+  }
+  const parsed = parseExplicitMapping(json);
+  if (!parsed.ok) return { ok: false, error: { code: "mapping_file_invalid", path, problems: parsed.problems } };
+  return { ok: true, mapping: parsed.value };
+}

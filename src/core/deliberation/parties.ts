@@ -1,0 +1,210 @@
+/**
+ * Who and what: the collectivité that deliberates, the title of the convention, the partner and
+ * its SIRET (checked with its Luhn key: a SIRET whose key is wrong is reported, not kept).
+ */
+import { readSiret } from "../siret";
+import { DeliberationText, TextUnit } from "./deliberationText";
+import { Candidate, Extracted, notFound } from "./extracted";
+import { recaseCapitals } from "./recaseCapitals";
+
+const AUTHORITY_TYPES = [
+  "commune",
+  "ville",
+  "mairie",
+  "departement",
+  "conseil departemental",
+  "conseil regional",
+  "region",
+  "communaute de communes",
+  "communaute d'agglomeration",
+  "communaute urbaine",
+  "metropole",
+  "syndicat mixte",
+  "syndicat intercommunal",
+  "etablissement public territorial",
+].join("|");
+const AUTHORITY_LINE = new RegExp(`^(?:la |le |l')?(?:${AUTHORITY_TYPES})(?: d[eu]s? | de la | de l'| d'| )[^ ]`);
+
+/** The first of the best candidates (titles and names vary in wording without contradicting). */
+function firstBest<T>(candidates: readonly Candidate<T>[]): Extracted<T> {
+  for (const level of ["high", "medium", "low"] as const) {
+    const found = candidates.find((c) => c.confidence === level);
+    if (found !== undefined) return { value: found.value, sentence: found.sentence, confidence: found.confidence, notes: found.notes ?? [] };
+  }
+  return notFound();
+}
+
+function whole(text: DeliberationText): string {
+  return text.lines.map((l) => l.text).join("\n");
+}
+
+/**
+ * The collectivité: the first line that names one by its kind ("Communauté d'Agglomération de
+ * Béthune-Bruay, Artois-Lys Romane", "VILLE DE SAINT-OMER" → "Ville de Saint-Omer").
+ * @example readAuthority(prepareDeliberationText("Commune de Beuvry\nSéance du 3 février 2021")).value // "Commune de Beuvry"
+ */
+export function readAuthority(text: DeliberationText): Extracted<string> {
+  const line = text.lines.find((l) => l.text.length <= 120 && AUTHORITY_LINE.test(l.folded) && !/[.;]$/.test(l.text));
+  if (line === undefined) return notFound();
+  const value = recaseCapitals(line.text.replace(/^(?:la|le|l')\s*/i, "").replace(/[\s,;:–-]+$/, ""), whole(text));
+  return { value: value.charAt(0).toUpperCase() + value.slice(1), sentence: line.text, confidence: "medium", notes: [] };
+}
+
+const TITLE_VERBS = /\b(?:signer|approuver|conclure|passer|autoriser la signature de) (?:la|une) (convention [^,;.]*?)(?= pour une duree| pour | telle | ci-annexee| a compter|[,;.]|$)/;
+
+/**
+ * The title of the convention: an "Objet :" line (high), else the first heading that starts with
+ * "Convention" (medium, capitals written back in ordinary case), else the convention the council
+ * authorises to sign (low).
+ * @example readTitle(prepareDeliberationText("Objet : Convention de partenariat avec le club")).value // "Convention de partenariat avec le club"
+ */
+export function readTitle(text: DeliberationText): Extracted<string> {
+  const document = whole(text);
+  const candidates: Candidate<string>[] = [];
+  for (const s of text.sentences) {
+    const object = /^objet\s*[:–-]\s*/.exec(s.folded);
+    if (object !== null && s.text.length - object[0].length > 3) {
+      const value = recaseCapitals(s.text.slice(object[0].length).replace(/[.\s]+$/, ""), document);
+      candidates.push({ value: value.charAt(0).toUpperCase() + value.slice(1), sentence: s.text, confidence: "high" });
+    } else if (s.isHeading && /^convention\b/.test(s.folded) && s.text.length <= 250) {
+      candidates.push({ value: recaseCapitals(s.text.replace(/[.\s]+$/, ""), document), sentence: s.text, confidence: "medium" });
+    } else {
+      const signed = TITLE_VERBS.exec(s.folded);
+      if (signed !== null) {
+        const at = (signed.index ?? 0) + signed[0].length - signed[1].length;
+        const value = s.text.slice(at, at + signed[1].length);
+        candidates.push({ value: value.charAt(0).toUpperCase() + value.slice(1), sentence: s.text, confidence: "low" });
+      }
+    }
+  }
+  return firstBest(candidates);
+}
+
+const PARTNER_TYPES = [
+  "association",
+  "societe",
+  "entreprise",
+  "sas",
+  "sarl",
+  "sa",
+  "scic",
+  "scop",
+  "cooperative",
+  "fondation",
+  "federation",
+  "union",
+  "commune",
+  "ville",
+  "departement",
+  "region",
+  "communaute",
+  "metropole",
+  "syndicat",
+  "centre",
+  "office",
+  "etablissement",
+  "chambre",
+  "universite",
+  "groupement",
+  "gip",
+  "institut",
+  "ecole",
+  "college",
+  "lycee",
+  "mission locale",
+  "club",
+  "agence",
+  "compagnie",
+  "conservatoire",
+  "theatre",
+  "musee",
+  "maison",
+  "pole",
+].join("|");
+const PARTNER_TYPE = new RegExp(`^(?:${PARTNER_TYPES})\\b`);
+/** Where a partner's name ends. */
+const NAME_END =
+  / pour | pour$| relative?s? | portant | ci-annexee| telle | dans | afin | en vue | visant | concernant | d'une duree| a compter| au titre| sise? | situee? | dont | ayant | et (?:d'autoriser|autorise|de )|[,;.:()]| - | – /;
+const ARTICLE = /^(?:l'|la |le |les )/;
+
+/** The partner's name that starts at `at` in a sentence, when it looks like one (a heading's capitals written back in ordinary case). */
+function nameAt(sentence: TextUnit, at: number, document: string): { value: string; typed: boolean } | null {
+  const rest = sentence.folded.slice(at);
+  const article = ARTICLE.exec(rest)?.[0] ?? "";
+  const start = at + article.length;
+  const tail = sentence.folded.slice(start);
+  const end = NAME_END.exec(tail);
+  const raw = sentence.text.slice(start, start + Math.min(end?.index ?? tail.length, 90));
+  const value = recaseCapitals(raw.replace(/[«»"“”]/g, "").replace(/\s+/g, " ").trim(), document);
+  if (value.length < 2) return null;
+  const typed = PARTNER_TYPE.test(sentence.folded.slice(start));
+  if (!typed && !/^\p{Lu}/u.test(value)) return null;
+  return { value: value.charAt(0).toUpperCase() + value.slice(1), typed };
+}
+
+/**
+ * The partner: whom the convention is signed with ("la convention … avec l'association TEAM2"
+ * → "Association TEAM2"), high when a kind of body names it; else the second party of a
+ * "Convention … entre … et …" heading, or the body a subsidy goes to (medium).
+ * @example readPartner(prepareDeliberationText("signer la convention avec l'association TEAM2 pour une durée de 3 ans")).value // "Association TEAM2"
+ */
+export function readPartner(text: DeliberationText): Extracted<string> {
+  const document = whole(text);
+  const candidates: Candidate<string>[] = [];
+  for (const s of text.sentences) {
+    const withPartner = /\bconvention\b[^.;]{0,140}? avec /.exec(s.folded);
+    if (withPartner !== null) {
+      const name = nameAt(s, (withPartner.index ?? 0) + withPartner[0].length, document);
+      if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: name.typed ? "high" : "medium" });
+    }
+    const between = s.isHeading ? /^convention\b.*? entre .+? et /.exec(s.folded) : null;
+    if (between !== null) {
+      const name = nameAt(s, between[0].length, document);
+      if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: "medium" });
+    }
+    const beneficiary = /\b(?:subvention|participation|contribution|aide)\b[^.;]{0,100}? (?:a|au profit de|en faveur de) (?=(?:l'|la |le )(?:association|societe|centre|club|office|fondation|federation))/.exec(
+      s.folded,
+    );
+    if (beneficiary !== null) {
+      const name = nameAt(s, (beneficiary.index ?? 0) + beneficiary[0].length, document);
+      if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: "medium" });
+    }
+  }
+  return firstBest(candidates);
+}
+
+const SIRET = /\bsiret\b\s*(?:n°|no|numero)?\s*:?\s*(\d[\d .\u00a0]{11,24}\d)/g;
+
+/**
+ * The partner's SIRET ("immatriculée sous le N° SIRET 528 827 264 000 29" → "52882726400029"),
+ * checked with its Luhn key. A SIRET whose key is wrong, or that has not 14 digits, is not kept:
+ * the value is blank and an `invalid_siret` note gives it as written. When several are written
+ * (the collectivité's and the partner's), the one in a sentence naming the partner wins, else the last.
+ * @example readPartnerSiret(prepareDeliberationText("N° SIRET 528 827 264 000 29"), null).value // "52882726400029"
+ */
+export function readPartnerSiret(text: DeliberationText, partner: string | null): Extracted<string> {
+  const partnerWord = partner === null ? null : (partner.split(/\s+/).pop() ?? "").toLowerCase();
+  const found: { written: string; sentence: TextUnit }[] = [];
+  for (const s of text.sentences) {
+    for (const match of s.folded.matchAll(SIRET)) {
+      const at = (match.index ?? 0) + match[0].length - match[1].length;
+      found.push({ written: fourteenDigits(s.text.slice(at, at + match[1].length)), sentence: s });
+    }
+  }
+  if (found.length === 0) return notFound();
+  const naming = found.filter((f) => partnerWord !== null && partnerWord.length > 1 && f.sentence.folded.includes(partnerWord));
+  const chosen = naming[0] ?? found[found.length - 1];
+  const read = readSiret(chosen.written, "siret");
+  if (!read.ok) return { value: null, sentence: chosen.sentence.text, confidence: "high", notes: [{ code: "invalid_siret", detail: chosen.written }] };
+  return { value: read.value, sentence: chosen.sentence.text, confidence: naming.length > 0 || found.length === 1 ? "high" : "medium", notes: [] };
+}
+
+/** A SIRET as written, without what follows its 14th digit after a space ("… 000 29 62300" → "… 000 29"). */
+function fourteenDigits(written: string): string {
+  let digits = 0;
+  for (let i = 0; i < written.length; i += 1) {
+    if (/\d/.test(written[i])) digits += 1;
+    if (digits === 14 && !/\d/.test(written[i + 1] ?? "")) return written.slice(0, i + 1);
+  }
+  return written.trim();
+}

@@ -1,0 +1,142 @@
+/**
+ * The term of the convention: its duration and what it counts from ("pour une durée de 3 ans à
+ * compter de sa notification"), or its dates ("du 1er avril 2020 au 31 mars 2023").
+ */
+import { CalendarDate } from "../calendarDate";
+import { monthsBetween } from "../addMonthsClamped";
+import { addDays, compareDates } from "../dayNumber";
+import { endOfTerm } from "../endOfTerm";
+import { findDatesInText } from "../findDatesInText";
+import { leadingDuration } from "../leadingDuration";
+import { formatDateFr } from "../../i18n/fr";
+import { DeliberationText, TextUnit } from "./deliberationText";
+import { Confidence, Extracted, ExtractionNote, notFound } from "./extracted";
+
+/** What a term counts from. */
+export type TermStart =
+  /** "à compter de sa notification": a date the deliberation cannot know. */
+  | "notification"
+  /** "à compter de sa signature". */
+  | "signature"
+  /** "à compter de la date à laquelle la présente délibération sera exécutoire". */
+  | "enforceable"
+  /** A date written in the text ("à compter du 1er janvier 2024", "du … au …"). */
+  | "date"
+  /** Something else ("la rentrée scolaire"), as written in `fromText`. */
+  | "other";
+
+export interface TermReading {
+  /** Duration in months; null when not written nor computable from the dates. */
+  readonly months: number | null;
+  /** The duration as written ("3 ans", "trois (3) années"). */
+  readonly durationText: string | null;
+  readonly from: TermStart | null;
+  /** What it counts from as written ("sa notification"). */
+  readonly fromText: string | null;
+  /** The first day, when the text writes it. */
+  readonly start: CalendarDate | null;
+  /** The last day, when the text writes it ("au 31 mars 2023", "jusqu'au 31/12/2025"). */
+  readonly end: CalendarDate | null;
+}
+
+const DURATION = /\b(?:duree (?:totale |initiale )?(?:de |d')|conclue?s? pour (?:une (?:duree|periode) de )?|etablie?s? pour |passee?s? pour )/g;
+const COUNTS_FROM = /\b(?:a compter|a partir|a dater|prend(?:ra)? effet(?: a compter)?|entre(?:ra)? en vigueur(?: a compter)?)\s*(?:de la date |du jour )?(?:de |du |d'|a |le )?/g;
+/** The duration that starts `at` ("3 ans et articulée …" → 36 months, "3 ans"). */
+function durationAt(sentence: TextUnit, at: number): { months: number; text: string } | null {
+  const found = leadingDuration(sentence.folded.slice(at));
+  return found === null ? null : { months: found.months, text: sentence.text.slice(at, at + found.length) };
+}
+
+function startAt(sentence: TextUnit, at: number): { from: TermStart; fromText: string; start: CalendarDate | null } {
+  const rest = sentence.folded.slice(at);
+  const end = /[,;.]| pour | et (?!demi)| jusqu| telle | tel qu| ci-annexee| ci-jointe| annexee/.exec(rest)?.index ?? rest.length;
+  const fromText = sentence.text.slice(at, at + Math.min(end, 100)).trim();
+  const folded = rest.slice(0, end);
+  const date = findDatesInText(folded)[0];
+  if (date !== undefined && date.index <= 4) return { from: "date", fromText, start: date.date };
+  if (/notification|notifiee/.test(folded)) return { from: "notification", fromText, start: null };
+  if (/signature|signee/.test(folded)) return { from: "signature", fromText, start: null };
+  if (/executoire|transmission|caractere executoire/.test(folded)) return { from: "enforceable", fromText, start: null };
+  return { from: "other", fromText, start: null };
+}
+
+interface SentenceTerm {
+  readonly reading: TermReading;
+  readonly sentence: string;
+  readonly confidence: Confidence;
+}
+
+function readSentence(sentence: TextUnit): SentenceTerm | null {
+  let months: { months: number; text: string } | null = null;
+  for (const match of sentence.folded.matchAll(DURATION)) {
+    months = durationAt(sentence, (match.index ?? 0) + match[0].length);
+    if (months !== null) break;
+  }
+  const aboutConvention = /\b(?:convention|accord|elle (?:prend|prendra|entre|entrera))\b/.test(sentence.folded) && !/\brecours\b/.test(sentence.folded);
+  let start: ReturnType<typeof startAt> | null = null;
+  for (const match of sentence.folded.matchAll(COUNTS_FROM)) {
+    if (months !== null || aboutConvention) start = startAt(sentence, (match.index ?? 0) + match[0].length);
+    if (start !== null) break;
+  }
+  // "du 1er avril 2020 au 31 mars 2023": two dates with only "au" between them.
+  const dates = findDatesInText(sentence.folded);
+  const pair = dates.findIndex(
+    (d, i) => i + 1 < dates.length && /\bdu $/.test(sentence.folded.slice(0, d.index)) && / au $/.test(sentence.folded.slice(d.index + d.text.length, dates[i + 1].index)),
+  );
+  const rangeDates = pair < 0 ? [] : [dates[pair], dates[pair + 1]];
+  const range = pair < 0 ? null : { index: dates[pair].index - 3, length: dates[pair + 1].index + dates[pair + 1].text.length - dates[pair].index + 3 };
+  const until = /\bjusqu'(?:au|a) /.exec(sentence.folded);
+  const untilDate = until === null ? undefined : findDatesInText(sentence.folded.slice((until.index ?? 0) + until[0].length))[0];
+  const isTerm = months !== null || aboutConvention;
+  const first = rangeDates.length === 2 && isTerm ? rangeDates[0].date : null;
+  const last = rangeDates.length === 2 && isTerm ? rangeDates[1].date : untilDate !== undefined && untilDate.index <= 2 && isTerm ? untilDate.date : null;
+  if (months === null && start === null && first === null) return null; // "jusqu'au …" alone is no term
+  return {
+    reading: {
+      months: months?.months ?? null,
+      durationText: months?.text ?? null,
+      from: first !== null ? "date" : (start?.from ?? null),
+      fromText: first !== null && range !== null ? sentence.text.slice(range.index, range.index + range.length) : (start?.fromText ?? null),
+      start: first ?? start?.start ?? null,
+      end: last,
+    },
+    sentence: sentence.text,
+    confidence: months !== null && start !== null ? "high" : first !== null && last !== null ? "high" : "medium",
+  };
+}
+
+/**
+ * The convention's term: the most complete statement of it (a duration and what it counts from,
+ * or two dates), its duration worked out from the dates when not written (the start day counts:
+ * 01/04/2020–31/03/2023 is 36 months). Statements of different durations make it low confidence.
+ * @example readTerm(prepareDeliberationText("La présente convention est conclue pour une durée de 3 ans à compter de sa notification.")).value
+ *   // { months: 36, durationText: "3 ans", from: "notification", fromText: "sa notification", start: null, end: null }
+ */
+export function readTerm(text: DeliberationText): Extracted<TermReading> {
+  const found = text.sentences.map(readSentence).filter((t): t is SentenceTerm => t !== null);
+  if (found.length === 0) return notFound();
+  const score = (t: SentenceTerm): number =>
+    (t.confidence === "high" ? 4 : 0) + (t.reading.months !== null ? 2 : 0) + (t.reading.from !== null ? 1 : 0) + (t.reading.end !== null ? 1 : 0);
+  // The most complete statement; among equals the shortest sentence, easier to check.
+  const best = [...found].sort((a, b) => score(b) - score(a) || a.sentence.length - b.sentence.length)[0];
+  const notes: ExtractionNote[] = [];
+  let reading = best.reading;
+  // "… conclue pour une durée d'un an. Elle prend effet à compter du 1er janvier 2024."
+  const startElsewhere = found.find((t) => t.reading.months === null && t.reading.from !== null);
+  if (reading.from === null && startElsewhere !== undefined) {
+    const { from, fromText, start } = startElsewhere.reading;
+    reading = { ...reading, from, fromText, start };
+  }
+  if (reading.months === null && reading.start !== null && reading.end !== null) {
+    const months = monthsBetween(reading.start, addDays(reading.end, 1)) || null;
+    if (months !== null && months > 0 && compareDates(endOfTerm(reading.start, months), reading.end) === 0) reading = { ...reading, months };
+  } else if (reading.months !== null && reading.start !== null && reading.end !== null) {
+    const computed = endOfTerm(reading.start, reading.months);
+    if (compareDates(computed, reading.end) !== 0) notes.push({ code: "end_differs", detail: formatDateFr(computed) });
+  }
+  if (reading.from === "notification" || reading.from === "signature") notes.push({ code: "start_to_fill" });
+  const durations = new Set(found.map((t) => t.reading.months).filter((m): m is number => m !== null));
+  const others = [...durations].filter((m) => m !== reading.months);
+  if (others.length > 0) notes.push({ code: "conflicting", detail: others.join(" ; ") });
+  return { value: reading, sentence: best.sentence, confidence: others.length > 0 || notes.some((n) => n.code === "end_differs") ? "low" : best.confidence, notes };
+}

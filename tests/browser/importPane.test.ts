@@ -1,0 +1,112 @@
+/**
+ * The "Importer" tab and "Exporter les échéances", in Chromium inside the fake Excel host: the
+ * TEAM2 deliberation pasted, read, corrected (its reference is taken) and appended below the demo
+ * register's tables without touching a typed cell; the deadlines exported as an iCalendar file.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Page } from "puppeteer-core";
+import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
+import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
+import { CellValue } from "../../src/core/sheetGrid";
+import { d } from "../helpers/dates";
+import { formatViolations, runAxe } from "./axe";
+import { describeInBrowser, saveScreenshot } from "./harness";
+
+type Workbook = Record<string, CellValue[][]>;
+const TEAM2_TEXT = readFileSync(join(__dirname, "..", "fixtures", "deliberations", "deliberation-team2-2024.md"), "utf8");
+
+function seed(workbook: Workbook): string {
+  return `
+    window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};
+    (() => {
+      const RealDate = Date;
+      const fixed = new RealDate(2026, 10, 29, 12).getTime();
+      class FixedDate extends RealDate {
+        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
+        static now() { return fixed; }
+      }
+      window.Date = FixedDate;
+    })();
+  `;
+}
+
+async function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
+  return page.evaluate((name) => (window as unknown as { __fakeExcel: { values(n: string): CellValue[][] } }).__fakeExcel.values(name), sheet);
+}
+
+async function click(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector}:not([disabled])`);
+  await page.click(selector);
+}
+
+let demo: { workbook: Workbook; dir: string };
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "registre-import-"));
+  const path = join(dir, "registre-demo.xlsx");
+  await writeDemoWorkbook(path, d("2026-11-29"));
+  const opened = await XlsxWorkbook.open(path);
+  if (!opened.ok) throw new Error("demo workbook");
+  const workbook: Workbook = {};
+  for (const grid of await opened.workbook.readAllSheets()) workbook[grid.name] = grid.values.map((row) => [...row]);
+  demo = { workbook, dir };
+});
+
+afterAll(() => rmSync(demo.dir, { recursive: true, force: true }));
+
+describeInBrowser("Volet : importer une délibération, exporter les échéances, dans Chromium", (browser) => {
+  test("la délibération TEAM² lue, corrigée, ajoutée sous le registre ; aucune saisie changée", async () => {
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const { page } = pane;
+    await click(page, "#onglet-importer");
+    await page.waitForSelector("#deliberation-texte");
+    await page.$eval("#deliberation-texte", (node, text) => ((node as HTMLTextAreaElement).value = text), TEAM2_TEXT);
+    await click(page, "#analyser");
+    await page.waitForSelector("#import-revue dl.extraction");
+    const values = await page.$$eval("#import-revue dl.extraction .value", (nodes) => nodes.map((n) => n.textContent ?? ""));
+    expect(values).toContain("11/07/2024");
+    expect(await page.$eval("#import-convention-transmissionDate", (n) => (n as HTMLInputElement).value)).toBe("11/07/2024");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    await saveScreenshot(page, "importer-revue");
+
+    // The suggested reference is the demo's own TEAM2: refused, in French, nothing written.
+    const suggested = await page.$eval("#import-convention-id", (n) => (n as HTMLInputElement).value);
+    await click(page, "#ajouter");
+    await page.waitForSelector("#panneau-importer fluent-message-bar");
+    expect(await page.$eval("#panneau-importer fluent-message-bar", (n) => n.textContent)).toContain(`La référence « ${suggested} » est déjà celle d'une convention`);
+    expect(await sheetValues(page, "Conventions")).toEqual(demo.workbook.Conventions);
+
+    await page.$eval("#import-convention-id", (n) => ((n as HTMLInputElement).value = "TEAM2-2024-BIS"));
+    await click(page, "#ajouter");
+    await page.waitForSelector("#import-resultat .success");
+    const conventions = await sheetValues(page, "Conventions");
+    const before = demo.workbook.Conventions;
+    before.forEach((row, r) => row.forEach((value, c) => expect(conventions[r][c]).toEqual(value)));
+    const added = conventions[before.length];
+    expect(added[0]).toBe("TEAM2-2024-BIS");
+    expect(added).toContain(45485); // 11/07/2024, the préfecture's stamp, as a date serial
+    const deadlines = await sheetValues(page, "Échéances");
+    expect(deadlines.length).toBeGreaterThan(demo.workbook["Échéances"].length);
+    expect(deadlines[deadlines.length - 1][0]).toBe("TEAM2-2024-BIS");
+    expect(await page.$eval("#import-resultat .success", (n) => n.textContent)).toContain(`ligne ${before.length + 1} de la feuille « Conventions »`);
+    expect(pane.problems()).toEqual([]);
+    await saveScreenshot(page, "importer-ajoute");
+  });
+
+  test("Exporter les échéances : un fichier iCalendar à télécharger, fait du registre adopté", async () => {
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const { page } = pane;
+    await click(page, "#confirmer");
+    await click(page, "#exporter");
+    await page.waitForSelector("#export-echeances a[download]");
+    const ics = await page.$eval("#export-echeances a", async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(ics).toContain("UID:");
+    expect(ics).toContain("TEAM2-2024");
+    expect(await page.$eval("#export-echeances a", (a) => a.getAttribute("download"))).toBe("echeances.ics");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(pane.problems()).toEqual([]);
+  });
+});
