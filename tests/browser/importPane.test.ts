@@ -3,62 +3,27 @@
  * TEAM2 deliberation pasted, read, corrected (its reference is taken) and appended below the demo
  * register's tables without touching a typed cell; the deadlines exported as an iCalendar file.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Page } from "puppeteer-core";
-import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
-import { CellValue } from "../../src/core/sheetGrid";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";
+import { Workbook, click, demoWorkbook, seed, sheetValues } from "./paneWorkbooks";
 
-type Workbook = Record<string, CellValue[][]>;
 const TEAM2_TEXT = readFileSync(join(__dirname, "..", "fixtures", "deliberations", "deliberation-team2-2024.md"), "utf8");
+const ASOF = d("2026-11-29");
 
-function seed(workbook: Workbook): string {
-  return `
-    window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};
-    (() => {
-      const RealDate = Date;
-      const fixed = new RealDate(2026, 10, 29, 12).getTime();
-      class FixedDate extends RealDate {
-        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
-        static now() { return fixed; }
-      }
-      window.Date = FixedDate;
-    })();
-  `;
-}
-
-async function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
-  return page.evaluate((name) => (window as unknown as { __fakeExcel: { values(n: string): CellValue[][] } }).__fakeExcel.values(name), sheet);
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(`${selector}:not([disabled])`);
-  await page.click(selector);
-}
-
-let demo: { workbook: Workbook; dir: string };
+let demo: { workbook: Workbook; cleanUp: () => void };
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "registre-import-"));
-  const path = join(dir, "registre-demo.xlsx");
-  await writeDemoWorkbook(path, d("2026-11-29"));
-  const opened = await XlsxWorkbook.open(path);
-  if (!opened.ok) throw new Error("demo workbook");
-  const workbook: Workbook = {};
-  for (const grid of await opened.workbook.readAllSheets()) workbook[grid.name] = grid.values.map((row) => [...row]);
-  demo = { workbook, dir };
+  demo = await demoWorkbook(ASOF);
 });
 
-afterAll(() => rmSync(demo.dir, { recursive: true, force: true }));
+afterAll(() => demo.cleanUp());
 
 describeInBrowser("Volet : importer une délibération, exporter les échéances, dans Chromium", (browser) => {
   test("la délibération TEAM² lue, corrigée, ajoutée sous le registre ; aucune saisie changée", async () => {
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook, ASOF) });
     const { page } = pane;
     await click(page, "#onglet-importer");
     await page.waitForSelector("#deliberation-texte");
@@ -96,7 +61,7 @@ describeInBrowser("Volet : importer une délibération, exporter les échéances
   });
 
   test("Exporter les échéances : un fichier iCalendar à télécharger, fait du registre adopté", async () => {
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook, ASOF) });
     const { page } = pane;
     await click(page, "#confirmer");
     await click(page, "#exporter");

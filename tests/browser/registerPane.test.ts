@@ -4,73 +4,26 @@
  * a new register in a blank workbook; a protected sheet said in French; workbook text shown as
  * text. Screenshots of each screen go to tests/screenshots/.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Page } from "puppeteer-core";
 import { verifyWorkbook } from "../../src/cli/verifyWorkbook";
-import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
 import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
-import { CellValue } from "../../src/core/sheetGrid";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";
+import { Workbook, click, demoWorkbook, seed, sheetValues, texts } from "./paneWorkbooks";
 
 const ASOF = d("2026-11-29");
-/** The page's clock is set to noon of this day in the page's own time zone: the same date in every zone. */
-const FIXED_NOW = [2026, 10, 29, 12] as const;
 
-type Workbook = Record<string, CellValue[][]>;
-
-/** Seeds the fake workbook and fixes the page's clock, before any script of the page runs. */
-function seed(workbook: Workbook, protectedSheets: readonly string[] = []): string {
-  return `
-    window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};
-    window.__FAKE_PROTECTED__ = ${JSON.stringify(protectedSheets)};
-    (() => {
-      const RealDate = Date;
-      const fixed = new RealDate(${FIXED_NOW.join(", ")}).getTime();
-      class FixedDate extends RealDate {
-        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
-        static now() { return fixed; }
-      }
-      window.Date = FixedDate;
-    })();
-  `;
-}
-
-async function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
-  return page.evaluate((name) => (window as unknown as { __fakeExcel: { values(n: string): CellValue[][] } }).__fakeExcel.values(name), sheet);
-}
-
-async function texts(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? ""));
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(`${selector}:not([disabled])`);
-  await page.click(selector);
-}
-
-let demo: { path: string; workbook: Workbook; dir: string };
+let demo: { workbook: Workbook; path: string; cleanUp: () => void };
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "registre-volet-"));
-  const path = join(dir, "registre-demo.xlsx");
-  await writeDemoWorkbook(path, ASOF);
-  const opened = await XlsxWorkbook.open(path);
-  if (!opened.ok) throw new Error("demo workbook");
-  const workbook: Workbook = {};
-  for (const grid of await opened.workbook.readAllSheets()) workbook[grid.name] = grid.values.map((row) => [...row]);
-  demo = { path, workbook, dir };
+  demo = await demoWorkbook(ASOF);
 });
 
-afterAll(() => rmSync(demo.dir, { recursive: true, force: true }));
+afterAll(() => demo.cleanUp());
 
 describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
   test("adopter le registre de démonstration, le vérifier : les mêmes constats que registre verifier, aucune saisie changée", async () => {
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook, ASOF) });
     const { page } = pane;
     await page.waitForSelector("#confirmer");
     const fields = await page.$$eval("#registre select", (nodes) => nodes.length);
@@ -113,7 +66,7 @@ describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
   });
 
   test("un classeur vide : le registre est créé (quatre tableaux, exemple TEAM²) puis adopté", async () => {
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed({ Feuil1: [] }) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed({ Feuil1: [] }, ASOF) });
     const { page } = pane;
     await page.waitForSelector("#creer");
     expect(formatViolations(await runAxe(page))).toEqual([]);
@@ -134,7 +87,7 @@ describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
         ["C1", "<img src=x onerror=\"window.__xss = 1\">", 45488, 36],
       ],
     };
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ["Suivi"]) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ASOF, ["Suivi"]) });
     const { page } = pane;
     await page.waitForSelector("#confirmer");
     await click(page, "#confirmer");
@@ -156,7 +109,7 @@ describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
         ["C1", title, 45292, 36],
       ],
     };
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook) });
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ASOF) });
     const { page } = pane;
     await click(page, "#confirmer");
     await click(page, "#verifier");

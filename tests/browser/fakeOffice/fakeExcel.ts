@@ -10,7 +10,7 @@
  *   last visible sheet fails at the next `sync`, after the earlier operations of the batch ran;
  * - it counts the requests (`sync` calls) and the bytes each carries (values, formats, formulas).
  */
-import { CellValue } from "../../../src/core/sheetGrid";
+import { CellValue, columnLetter } from "../../../src/core/sheetGrid";
 
 export interface FakeCell {
   value: CellValue;
@@ -59,16 +59,6 @@ class OfficeError extends Error {
 
 const key = (row: number, column: number): string => `${row},${column}`;
 
-function letters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** The workbook and what the gateway did to it. */
 export class FakeExcelHost {
@@ -499,8 +489,8 @@ class FakeRange extends Loadable {
   }
 
   get address(): string {
-    const first = `${letters(this.column)}${this.row + 1}`;
-    const last = `${letters(this.column + this.columns - 1)}${this.row + this.rows}`;
+    const first = `${columnLetter(this.column)}${this.row + 1}`;
+    const last = `${columnLetter(this.column + this.columns - 1)}${this.row + this.rows}`;
     return `${this.sheet.name}!${first === last ? first : `${first}:${last}`}`;
   }
 

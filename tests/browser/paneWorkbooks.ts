@@ -1,0 +1,63 @@
+/**
+ * What the pane's browser tests share: the fake workbook seeded and the page's clock fixed before
+ * the page's scripts run, the fake workbook read back, the demo register as a fake workbook.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Page } from "puppeteer-core";
+import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
+import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
+import { CalendarDate } from "../../src/core/calendarDate";
+import { CellValue } from "../../src/core/sheetGrid";
+
+export type Workbook = Record<string, CellValue[][]>;
+
+/**
+ * The script run before the page's own (open's `beforeLoad`): the fake workbook, its protected
+ * sheets, and the page's clock at noon of `today` in the page's own time zone (the same date in
+ * every zone the tests run in).
+ */
+export function seed(workbook: Workbook, today: CalendarDate, protectedSheets: readonly string[] = []): string {
+  return `
+    window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};
+    window.__FAKE_PROTECTED__ = ${JSON.stringify(protectedSheets)};
+    (() => {
+      const RealDate = Date;
+      const fixed = new RealDate(${today.year}, ${today.month - 1}, ${today.day}, 12).getTime();
+      class FixedDate extends RealDate {
+        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
+        static now() { return fixed; }
+      }
+      window.Date = FixedDate;
+    })();
+  `;
+}
+
+/** A sheet of the fake workbook, as it stands. */
+export async function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
+  return page.evaluate((name) => (window as unknown as { __fakeExcel: { values(n: string): CellValue[][] } }).__fakeExcel.values(name), sheet);
+}
+
+/** Clicks a control once it is enabled (the pane disables its controls during an action). */
+export async function click(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector}:not([disabled])`);
+  await page.click(selector);
+}
+
+/** The demo register (`registre demo` at asOf), written and read back as a fake workbook, and its file. */
+export async function demoWorkbook(asOf: CalendarDate): Promise<{ workbook: Workbook; path: string; cleanUp: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), "registre-volet-"));
+  const path = join(dir, "registre-demo.xlsx");
+  await writeDemoWorkbook(path, asOf);
+  const opened = await XlsxWorkbook.open(path);
+  if (!opened.ok) throw new Error("demo workbook");
+  const workbook: Workbook = {};
+  for (const grid of await opened.workbook.readAllSheets()) workbook[grid.name] = grid.values.map((row) => [...row]);
+  return { workbook, path, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The text of every element a selector finds. */
+export async function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? ""));
+}
