@@ -5,6 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { tableFields } from "../../src/core/registerSchema";
+import { CellValue } from "../../src/core/sheetGrid";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";
@@ -51,7 +53,7 @@ describeInBrowser("Volet : importer une délibération, exporter les échéances
     before.forEach((row, r) => row.forEach((value, c) => expect(conventions[r][c]).toEqual(value)));
     const added = conventions[before.length];
     expect(added[0]).toBe("TEAM2-2024-BIS");
-    expect(added).toContain(45485); // 11/07/2024, the préfecture's stamp, as a date serial
+    expect(added).toContain(45484); // 11/07/2024, the préfecture's stamp, as a date serial
     const deadlines = await sheetValues(page, "Échéances");
     expect(deadlines.length).toBeGreaterThan(demo.workbook["Échéances"].length);
     expect(deadlines[deadlines.length - 1][0]).toBe("TEAM2-2024-BIS");
@@ -72,6 +74,44 @@ describeInBrowser("Volet : importer une délibération, exporter les échéances
     expect(ics).toContain("TEAM2-2024");
     expect(await page.$eval("#export-echeances a", (a) => a.getAttribute("download"))).toBe("echeances.ics");
     expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(pane.problems()).toEqual([]);
+  });
+
+  test("sur un registre sans TEAM², la délibération devient une ligne juste après une seule confirmation", async () => {
+    const conventionHeaders = tableFields("conventions").map((f) => f.label);
+    const deadlineHeaders = tableFields("deadlines").map((f) => f.label);
+    const workbook: Workbook = {
+      Conventions: [conventionHeaders, ["CP-01", "Animation du réseau des jardins partagés", ...conventionHeaders.slice(2).map(() => null)]],
+      "Échéances": [deadlineHeaders],
+    };
+    workbook.Conventions[1][conventionHeaders.indexOf("Date de notification")] = 45292;
+    workbook.Conventions[1][conventionHeaders.indexOf("Durée")] = 36;
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ASOF) });
+    const { page } = pane;
+    await click(page, "#onglet-importer");
+    await page.$eval("#deliberation-texte", (node, text) => ((node as HTMLTextAreaElement).value = text), TEAM2_TEXT);
+    await click(page, "#analyser");
+    await click(page, "#ajouter");
+    await page.waitForSelector("#import-resultat .success");
+    const row = (await sheetValues(page, "Conventions"))[2];
+    const cell = (label: string): CellValue => row[conventionHeaders.indexOf(label)] ?? null;
+    // Worked out by hand from the deliberation: 45468 = 25/06/2024, 45484 = 11/07/2024, 45485 = 12/07/2024.
+    expect(cell("Référence")).toBe("TEAM2-2024");
+    expect(cell("Partenaire")).toBe("Association TEAM2");
+    expect(cell("SIRET")).toBe("52882726400029");
+    expect(cell("Date délibération")).toBe(45468);
+    expect(cell("Date transmission préfecture")).toBe(45484);
+    expect(cell("Date publication")).toBe(45485);
+    expect(cell("Date exécutoire")).toBe(45485);
+    expect(cell("Date de notification")).toBeNull();
+    expect(cell("Durée")).toBe(36);
+    expect(cell("Montant")).toBe(0);
+    const deadlines = await sheetValues(page, "Échéances");
+    expect(deadlines.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ["TEAM2-2024", "Comité de suivi", "Récurrente"],
+      ["TEAM2-2024", "Club territorial", "Récurrente"],
+      ["TEAM2-2024", "Pôle innovation", "Jalon"],
+    ]);
     expect(pane.problems()).toEqual([]);
   });
 });
