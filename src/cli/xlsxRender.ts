@@ -74,6 +74,9 @@ export function renderDraft(sheet: Worksheet, draft: SheetDraft, tableNames: Set
 /** Writes a block of cells into a user's sheet, and its conditional formats. */
 export function renderBlock(sheet: Worksheet, block: CellBlock): void {
   block.cells.forEach((cells, r) => cells.forEach((cell, c) => writeCell(sheet.getCell(block.row + r + 1, block.column + c + 1), cell)));
+  (block.columnWidths ?? []).forEach((width, c) => {
+    sheet.getColumn(block.column + c + 1).width = width;
+  });
   for (const format of block.conditionalFormats ?? []) addConditionalFormat(sheet, format);
 }
 

@@ -40,6 +40,9 @@ export interface AlertsPlan {
 /** First row of the findings table (0-based): title, subtitle, note, blank line above it. */
 const TABLE_ROW = 4;
 const COLUMN_WIDTHS = [16, 12, 34, 16, 18, 90];
+/** Widths of the add-in's columns beside the conventions: an alert reads whole, a date fits. */
+const ALERT_COLUMN_WIDTH = 44;
+const NEXT_COMMITTEE_WIDTH = 15;
 
 /**
  * The plan of one "Vérifier": the "Alertes" sheet, the add-in's columns, and its settings (which
@@ -111,7 +114,8 @@ function periodOrDate(finding: Finding): DraftCell {
   if (finding.period !== undefined) return textCell(finding.period.label);
   if (finding.date === undefined) return null;
   const serial = dateToSerial(finding.date);
-  return serial.ok ? dateCell(serial.value) : null;
+  // Left-aligned like the period labels of the same column.
+  return serial.ok ? dateCell(serial.value, { align: "left" }) : null;
 }
 
 /** The cell a finding is about, or the first mapped column of its row. */
@@ -177,12 +181,14 @@ function ownColumnBlocks(input: AlertsInput, columns: OwnColumns, keptCells: Cel
     value === null || value === "" || (row === headerRow ? value === ALERTS.nextCommitteeColumn : typeof value === "number");
   const alertArea = { row: headerRow + 1, column: columnIndex(columns.alert) ?? 0, rowCount: Math.max(1, lastRow - headerRow), columnCount: 1 };
   const [first, ...rest] = columnBlocks(table.sheet, columns.alert, headerRow, alertCells, (row) => isOurAlert(current(columns.alert, row), row), keptCells);
+  const [firstNext, ...restNext] = columnBlocks(table.sheet, columns.nextCommittee, headerRow, nextCells, (row) => isOurDate(current(columns.nextCommittee, row), row), keptCells);
   const alerts =
     first === undefined
       ? []
       : [
           {
             ...first,
+            columnWidths: [ALERT_COLUMN_WIDTH],
             conditionalFormats: [
               { area: alertArea, style: "late" as const, whenTextContains: `${SEVERITY_LABELS.late} : ` },
               { area: alertArea, style: "soon" as const, whenTextContains: `${SEVERITY_LABELS.soon} : ` },
@@ -190,7 +196,8 @@ function ownColumnBlocks(input: AlertsInput, columns: OwnColumns, keptCells: Cel
           },
           ...rest,
         ];
-  return [...alerts, ...columnBlocks(table.sheet, columns.nextCommittee, headerRow, nextCells, (row) => isOurDate(current(columns.nextCommittee, row), row), keptCells)];
+  const next = firstNext === undefined ? [] : [{ ...firstNext, columnWidths: [NEXT_COMMITTEE_WIDTH] }, ...restNext];
+  return [...alerts, ...next];
 }
 
 function alertCell(findings: readonly Finding[]): DraftCell {

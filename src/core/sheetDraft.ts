@@ -180,6 +180,8 @@ export interface CellBlock {
   readonly column: number;
   readonly cells: readonly (readonly DraftCell[])[];
   readonly conditionalFormats?: readonly ConditionalFormat[];
+  /** Widths of the block's columns, in characters (the add-in's own columns only). */
+  readonly columnWidths?: readonly number[];
 }
 
 /** One action's writes, applied together. */

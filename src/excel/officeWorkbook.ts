@@ -359,6 +359,9 @@ async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Que
 
 async function renderBlock(sheet: Excel.Worksheet, block: CellBlock, queue: Queue): Promise<void> {
   await writeCells(sheet, block.row, block.column, block.cells, queue);
+  (block.columnWidths ?? []).forEach((width, c) => {
+    sheet.getRangeByIndexes(0, block.column + c, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHARACTER);
+  });
   if ((block.conditionalFormats ?? []).length > 0) {
     await queue(500);
     // The add-in's columns keep one set of its rules: the previous run's are cleared first.
