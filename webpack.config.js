@@ -3,7 +3,7 @@
  * Runtime": one page (taskpane.html) loads the task pane, the ribbon commands and the custom
  * functions into the same runtime. TypeScript goes through ts-loader alone (no Babel).
  *
- * dist/ receives: taskpane.html + taskpane.js, commands.js, functions.js; functions.json (generated
+ * dist/ receives: taskpane.html + taskpane.js (the pane and the ribbon's commands), functions.js; functions.json (generated
  * from the JSDoc of src/functions/functions.ts) and functions.fr.json (its French version, from
  * src/i18n/functions.fr.json); manifest.xml; assets/ (icons); taskpane.css.
  *
@@ -109,8 +109,9 @@ module.exports = async (env, options) => {
   return {
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
-      commands: "./src/commands/commands.ts",
+      // The ribbon's commands run in the pane's page (FunctionFile = Taskpane.Url): one bundle, so
+      // the register's code they share with the pane is loaded once.
+      taskpane: ["./src/taskpane/taskpane.ts", "./src/commands/commands.ts"],
       // The guard comes first: outside Office it stands in for the CustomFunctions global that
       // the generated registration code calls (see the file).
       functions: ["./src/runtime/outsideOffice.ts", FUNCTIONS_SOURCE],
@@ -150,7 +151,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "commands", "functions"],
+        chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({

@@ -83,15 +83,16 @@ if (manifest !== null) {
 const page = need("taskpane.html");
 if (page !== null) {
   const html = page.toString("utf8");
-  for (const bundle of ["taskpane.js", "commands.js", "functions.js"]) {
+  for (const bundle of ["taskpane.js", "functions.js"]) {
     if (!html.includes(`src=${bundle}`) && !html.includes(`src="${bundle}"`)) problems.push(`taskpane.html : ne charge pas ${bundle}`);
   }
   if (!html.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js")) problems.push("taskpane.html : Office.js absent");
 }
 
 need("taskpane.css");
-need("taskpane.js");
-need("commands.js");
+const taskpaneJs = need("taskpane.js");
+// The ribbon's actions are registered by the pane's bundle (the commands run in its page).
+if (taskpaneJs !== null && !taskpaneJs.toString("utf8").includes("checkRegister")) problems.push("taskpane.js : commandes du ruban absentes");
 const functionsJs = need("functions.js");
 if (functionsJs !== null) {
   const code = functionsJs.toString("utf8");

@@ -71,6 +71,9 @@ describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
     await page.waitForSelector("#creer");
     expect(formatViolations(await runAxe(page))).toEqual([]);
     await saveScreenshot(page, "registre-nouveau");
+    // The ribbon's buttons find their actions in the pane's page (shared runtime).
+    const actions = await page.evaluate(() => Object.keys((window as unknown as { __ribbonActions: Record<string, unknown> }).__ribbonActions).sort());
+    expect(actions).toEqual(["checkRegister", "showRegisterPane"]);
     await click(page, "#creer");
     await page.waitForSelector("#verifier");
     expect(await texts(page, "#registre .summary")).toEqual(["1 convention dans la feuille « Conventions »."]);
