@@ -121,4 +121,38 @@ describeInBrowser("Volet : le registre, dans Chromium", (browser) => {
     expect(await page.$$eval("#registre img", (nodes) => nodes.length)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
+
+  test("au clavier : revoir la correspondance, corriger une colonne, vérifier, ouvrir une alerte avec Entrée", async () => {
+    const workbook: Workbook = {
+      Suivi: [
+        ["N° convention", "Objet", "Signée le", "Durée (ans)", "Remarques"],
+        ["C1", "Réseau des jardins", 45292, 3, "relancer le partenaire"],
+      ],
+    };
+    const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ASOF) });
+    const { page } = pane;
+    await page.waitForSelector("#confirmer");
+    // "Remarques" was read as the observations: the user says it is not.
+    await page.focus("#colonne-conventions-4");
+    await page.select("#colonne-conventions-4", "");
+    await page.waitForFunction(() => (document.getElementById("colonne-conventions-4") as HTMLSelectElement | null)?.value === "");
+    await page.focus("#confirmer");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#verifier");
+    await click(page, "#revoir");
+    await page.waitForSelector("#colonne-conventions-4");
+    expect(await page.$eval("#colonne-conventions-4", (n) => (n as HTMLSelectElement).value)).toBe("");
+    expect(await page.$eval("#colonne-conventions-2", (n) => (n as HTMLSelectElement).value)).toBe("start");
+    await page.focus("#confirmer");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#verifier:not([disabled])");
+    await page.focus("#verifier");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#registre-resultats button.finding");
+    await page.focus("#registre-resultats button.finding");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selected: string | null } }).__fakeExcel.selected !== null);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { selected: string | null } }).__fakeExcel.selected)).toMatch(/^Suivi!/);
+    expect(pane.problems()).toEqual([]);
+  });
 });
