@@ -1,4 +1,5 @@
-import { CalendarOptions, calendarEvents } from "./calendarEvents";
+import { CalendarDate } from "./calendarDate";
+import { CalendarOptions, DeadlineEvent, calendarEvents } from "./calendarEvents";
 import { CheckResult } from "./checkRegister";
 import { formatIcs } from "./icsFormat";
 import { Register } from "./registerSchema";
@@ -13,11 +14,16 @@ import { CALENDAR, CALENDAR_CATEGORIES, alarmDescription, eventDescription, even
  * @example deadlinesIcs(register, checkRegister(register, { asOf }), { asOf }) // "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…"
  */
 export function deadlinesIcs(register: Register, check: CheckResult, options: CalendarOptions): string {
+  return eventsIcs(calendarEvents(register, check, options), options.asOf);
+}
+
+/** The .ics text of events already listed (a caller that also counts them lists them once). */
+export function eventsIcs(events: readonly DeadlineEvent[], asOf: CalendarDate): string {
   return formatIcs({
     productId: CALENDAR.productId,
     name: CALENDAR.name,
-    stamp: options.asOf,
-    events: calendarEvents(register, check, options).map((event) => ({
+    stamp: asOf,
+    events: events.map((event) => ({
       uid: event.uid,
       date: event.date,
       summary: eventSummary(event),

@@ -10,7 +10,7 @@ import { AlertsPlan, planAlerts } from "../core/alertsPlan";
 import { AppendProblem, NewRows, PlacedRow, planAppendRows } from "../core/appendRowsPlan";
 import { CalendarDate } from "../core/calendarDate";
 import { calendarEvents } from "../core/calendarEvents";
-import { deadlinesIcs } from "../core/deadlinesIcs";
+import { eventsIcs } from "../core/deadlinesIcs";
 import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/detectMapping";
 import { GroupedFindings } from "../core/groupFindings";
 import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/mappingDraft";
@@ -146,9 +146,6 @@ export type CalendarOutcome = { readonly ok: true; readonly ics: string; readonl
 export async function exportDeadlines(gateway: WorkbookGateway, asOf: CalendarDate): Promise<CalendarOutcome> {
   const checked = await checkWorkbook(gateway, { asOf });
   if (!checked.ok) return { ok: false, problems: checked.problems };
-  return {
-    ok: true,
-    ics: deadlinesIcs(checked.register, checked.check, { asOf }),
-    events: calendarEvents(checked.register, checked.check, { asOf }).length,
-  };
+  const events = calendarEvents(checked.register, checked.check, { asOf });
+  return { ok: true, ics: eventsIcs(events, asOf), events: events.length };
 }

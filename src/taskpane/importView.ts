@@ -86,7 +86,7 @@ export function mountImportPane(container: HTMLElement, options: ImportPaneOptio
   };
 
   const field = (table: TableKey, key: string, label: string, proposed: CellValue, id: string): { row: HTMLElement; input: HTMLInputElement } => {
-    const input = el(doc, "input", { id, attributes: { type: "text", value: shown(table, key, proposed), autocomplete: "off" } });
+    const input = el(doc, "input", { id, attributes: { type: "text", autocomplete: "off" } });
     input.value = shown(table, key, proposed);
     return { row: el(doc, "div", { className: "edit-row" }, [el(doc, "label", { text: label, attributes: { for: id } }), input]), input };
   };
