@@ -5,6 +5,7 @@
  */
 import { CalendarDate } from "../core/calendarDate";
 import { parseDateText } from "../core/parseDateText";
+import { parseReportYear } from "../core/report/annualReport";
 import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
 import { today } from "../runtime/today";
@@ -84,9 +85,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.kind === "report" || command.kind === "committee") {
       let report: ReportKind;
       if (command.kind === "report") {
-        const year = readYear(command.year);
-        if (!year.ok) return fail(year.error);
-        report = { kind: "annual", year: year.year, authority: command.authority };
+        const year = parseReportYear(command.year, asOf.date);
+        if (!year.ok) return fail({ code: "invalid_year", value: command.year, detail: errorMessage(year.error) });
+        report = { kind: "annual", year: year.value, authority: command.authority };
       } else {
         report = { kind: "committee", conventionId: command.conventionId, authority: command.authority };
       }
@@ -114,13 +115,6 @@ function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDat
   const parsed = parseDateText(text);
   if (parsed.ok) return { ok: true, date: parsed.value };
   return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
-}
-
-/** The --annee of a report: a year of four digits Excel can show (1900 to 9999). */
-function readYear(text: string): { ok: true; year: number } | { ok: false; error: CliError } {
-  const year = Number(text.trim());
-  if (/^\d{4}$/.test(text.trim()) && year >= 1900) return { ok: true, year };
-  return { ok: false, error: { code: "invalid_year", value: text, detail: errorMessage({ code: "invalid_year", value: text, field: "year" }) } };
 }
 
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */

@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet, WorksheetView } from "exceljs";
 import { AppliedPlan, SheetDraft, WorkbookPlan, cellAddress, uniqueSheetName } from "../core/sheetDraft";
-import { CellValue, SheetGrid } from "../core/sheetGrid";
+import { CellValue, SheetGrid, columnIndex } from "../core/sheetGrid";
 import { CellTarget, GatewayError, WorkbookGateway } from "../excel/gateway";
 import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
 import { renderBlock, renderDraft } from "./xlsxRender";
@@ -144,6 +144,18 @@ export class XlsxWorkbook implements WorkbookGateway {
     const sheet = this.find(target.sheet);
     if (sheet === undefined) throw new GatewayError("sheet_missing", target.sheet);
     this.show(sheet, cellAddress(sheet.name, target.row, target.column).replace(/^.*!/, ""));
+  }
+
+  /** The active cell the file was saved with (its active sheet's view); null when the file does not say. */
+  async activeCell(): Promise<CellTarget | null> {
+    const bookViews: Workbook["views"] | undefined = this.workbook.views;
+    const sheet: Worksheet | undefined = this.workbook.worksheets[bookViews?.[0]?.activeTab ?? 0];
+    if (sheet === undefined) return null;
+    const sheetViews: Partial<WorksheetView>[] | null = sheet.views;
+    const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(sheetViews?.[0]?.activeCell ?? "");
+    const column = match === null ? null : columnIndex(match[1]);
+    if (match === null || column === null) return null;
+    return { sheet: sheet.name, row: Number(match[2]) - 1, column };
   }
 
   /**

@@ -19,10 +19,15 @@ export interface AddinSettings {
   /** The confirmed mapping, as a mapping file says it (mappingFileJson); null until the user confirms one. */
   readonly mapping: unknown;
   readonly ownColumns: OwnColumns | null;
+  /** The authority named under the reports' titles, as last typed in the pane; null when none. */
+  readonly authority: string | null;
 }
 
+/** No settings yet: what a workbook the add-in never wrote to holds. */
+export const NO_SETTINGS: AddinSettings = { mapping: null, ownColumns: null, authority: null };
+
 const WARNING = "Paramètres du complément « Registre des conventions » : feuille gérée par le complément, ne pas modifier.";
-const KEYS = { mapping: "correspondance", ownColumns: "colonnes_complement" } as const;
+const KEYS = { mapping: "correspondance", ownColumns: "colonnes_complement", authority: "collectivite" } as const;
 
 /** The settings sheet for these settings (very hidden). */
 export function settingsSheet(settings: AddinSettings): SheetDraft {
@@ -33,6 +38,7 @@ export function settingsSheet(settings: AddinSettings): SheetDraft {
       [textCell(WARNING)],
       [textCell(KEYS.mapping), textCell(JSON.stringify(settings.mapping))],
       [textCell(KEYS.ownColumns), textCell(JSON.stringify(settings.ownColumns))],
+      [textCell(KEYS.authority), textCell(JSON.stringify(settings.authority))],
     ],
   };
 }
@@ -50,7 +56,16 @@ export function readSettings(grids: readonly SheetGrid[]): AddinSettings | null 
       return null;
     }
   };
-  return { mapping: value(KEYS.mapping), ownColumns: ownColumns(value(KEYS.ownColumns)) };
+  const authority = value(KEYS.authority);
+  return { mapping: value(KEYS.mapping), ownColumns: ownColumns(value(KEYS.ownColumns)), authority: typeof authority === "string" && authority.trim() !== "" ? authority : null };
+}
+
+/**
+ * The settings with some of them changed, the others kept as they were.
+ * @example updateSettings(readSettings(grids), { authority: "Commune de Lens" })
+ */
+export function updateSettings(previous: AddinSettings | null, change: Partial<AddinSettings>): AddinSettings {
+  return { ...(previous ?? NO_SETTINGS), ...change };
 }
 
 /** The stored mapping, checked as a mapping file is; null when there is none or it is unusable. */

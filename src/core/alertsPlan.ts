@@ -6,7 +6,7 @@
  * cell of those columns that holds something the add-in does not write is left as it is.
  */
 import { ALERTS, FINDING_LABELS, SEVERITY_LABELS, cellPlace, findingMessage } from "../i18n/register.fr";
-import { AddinSettings, OwnColumns, settingsSheet } from "./addinSettings";
+import { AddinSettings, OwnColumns, settingsSheet, updateSettings } from "./addinSettings";
 import { CalendarDate } from "./calendarDate";
 import { ConventionSummary } from "./checkRegister";
 import { dateToSerial } from "./excelSerial";
@@ -57,7 +57,7 @@ export function planAlerts(input: AlertsInput): AlertsPlan {
   const columns = placeOwnColumns(input);
   const keptCells: CellLocation[] = [];
   const blocks = columns === null ? [] : ownColumnBlocks(input, columns, keptCells);
-  const settings: AddinSettings = { mapping: input.settings?.mapping ?? null, ownColumns: columns };
+  const settings: AddinSettings = updateSettings(input.settings, { ownColumns: columns });
   return {
     plan: {
       replaceSheets: [alertsSheet(input.asOf, findings, bySeverity, input.mapping), settingsSheet(settings)],

@@ -23,6 +23,8 @@ export type ErrorCode =
   | "invalid_integer"
   /** A year outside 1900–9999. */
   | "invalid_year"
+  /** A year that has not begun at the date of the check (its report would be empty); `detail` is that date. */
+  | "year_to_come"
   /** A word not among the accepted choices; `detail` lists them. */
   | "invalid_option"
   /** An end before the start of the same convention. */

@@ -35,6 +35,8 @@ export interface WorkbookGateway extends WorkbookReader {
   apply(plan: WorkbookPlan): Promise<AppliedPlan>;
   /** Shows and selects a cell (activating its sheet). */
   select(target: CellTarget): Promise<void>;
+  /** The cell the user is on (Excel's active cell, 0-based), for "the selected row"; null when the host has none. */
+  activeCell(): Promise<CellTarget | null>;
 }
 
 /** Why the host refused an action; phrased in French by gatewayErrorMessage (src/i18n). */

@@ -108,6 +108,10 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.active = target.sheet;
   }
 
+  async activeCell(): Promise<CellTarget | null> {
+    return this.selection;
+  }
+
   /** Refuses the whole plan before writing anything, as the Office.js gateway does. */
   private check(plan: WorkbookPlan): void {
     for (const draft of plan.replaceSheets ?? []) {

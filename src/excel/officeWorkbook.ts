@@ -125,6 +125,16 @@ export class OfficeWorkbook implements WorkbookGateway {
     });
   }
 
+  /** The active cell and its sheet, in one request (ExcelApi 1.7, which the shared runtime implies). */
+  async activeCell(): Promise<CellTarget | null> {
+    return this.action(async (context, sync) => {
+      const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
+      const sheet = cell.worksheet.load("name");
+      await sync();
+      return { sheet: sheet.name, row: cell.rowIndex, column: cell.columnIndex };
+    });
+  }
+
   /**
    * One Excel.run, with a counted `sync` and a `queue` that sends the queued writes before they
    * pass MAX_REQUEST_BYTES. Office errors come out as GatewayErrors.

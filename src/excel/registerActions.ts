@@ -1,11 +1,11 @@
 /**
  * The register's actions in a workbook, the same for the task pane and the ribbon's commands, on
  * any gateway: look at the workbook (adopted register, one to adopt, or none), keep a confirmed
- * mapping, set up a new register, check the register and write its alerts. Each action reads once,
+ * mapping, set up a new register, check the register and write its alerts, add a report. Each action reads once,
  * plans in the core, and writes once through the gateway; a refusal comes back as a GatewayError
  * with nothing written.
  */
-import { AddinSettings, readSettings, settingsSheet } from "../core/addinSettings";
+import { readSettings, settingsSheet, updateSettings } from "../core/addinSettings";
 import { AlertsPlan, planAlerts } from "../core/alertsPlan";
 import { AppendProblem, NewRows, PlacedRow, planAppendRows } from "../core/appendRowsPlan";
 import { CalendarDate } from "../core/calendarDate";
@@ -15,11 +15,18 @@ import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/detectM
 import { GroupedFindings } from "../core/groupFindings";
 import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/mappingDraft";
 import { isAddinSheet } from "../core/ownedSheets";
+import { annualReport } from "../core/report/annualReport";
+import { annualReportPlan } from "../core/report/annualReportSheet";
+import { committeeReport } from "../core/report/committeeReport";
+import { committeeReportPlan } from "../core/report/committeeReportSheet";
+import { conventionOfRow } from "../core/rowConvention";
+import { WorkbookPlan } from "../core/sheetDraft";
 import { MappingProblem, RegisterMapping } from "../core/registerMapping";
+import { Register } from "../core/registerSchema";
 import { setupRegisterPlan } from "../core/setupRegister";
 import { SheetGrid } from "../core/sheetGrid";
-import { WorkbookGateway } from "./gateway";
-import { checkWorkbook, loadRegister } from "./loadRegister";
+import { CellTarget, WorkbookGateway } from "./gateway";
+import { CheckedWorkbook, checkWorkbook, loadRegister } from "./loadRegister";
 
 /** What the workbook holds, as the pane first shows it. */
 export type WorkbookInspection =
@@ -28,6 +35,10 @@ export type WorkbookInspection =
       readonly kind: "adopted";
       readonly mapping: RegisterMapping;
       readonly conventionCount: number;
+      /** The conventions, to choose one for a comité report. */
+      readonly conventions: readonly ConventionChoice[];
+      /** The authority named in the last report, kept in the settings. */
+      readonly authority: string | null;
       readonly sheets: readonly string[];
       readonly grids: readonly SheetGrid[];
     }
@@ -61,7 +72,8 @@ export async function inspectWorkbook(gateway: WorkbookGateway): Promise<Workboo
   const grids = loaded.grids.filter((g) => !isAddinSheet(g.name));
   const sheets = grids.map((g) => g.name);
   if (loaded.ok && loaded.mappingSource === "stored") {
-    return { kind: "adopted", mapping: loaded.mapping, conventionCount: loaded.register.conventions.length, sheets, grids };
+    const { mapping, register, settings } = loaded;
+    return { kind: "adopted", mapping, conventionCount: register.conventions.length, conventions: conventionChoices(register), authority: settings?.authority ?? null, sheets, grids };
   }
   if (loaded.ok) return { kind: "toAdopt", draft: draftFromMapping(loaded.mapping, grids), problems: [], sheets, grids };
   if (loaded.problems.some((p) => p.code === "empty_workbook")) return { kind: "blank", sheets };
@@ -90,8 +102,7 @@ async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping |
     explicit,
   );
   if (!found.ok) return found;
-  const previous: AddinSettings | null = readSettings(all);
-  await gateway.apply({ replaceSheets: [settingsSheet({ mapping: mappingFileJson(found.mapping), ownColumns: previous?.ownColumns ?? null })] });
+  await gateway.apply({ replaceSheets: [settingsSheet(updateSettings(readSettings(all), { mapping: mappingFileJson(found.mapping) }))] });
   return { ok: true, mapping: found.mapping };
 }
 
@@ -148,4 +159,93 @@ export async function exportDeadlines(gateway: WorkbookGateway, asOf: CalendarDa
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const events = calendarEvents(checked.register, checked.check, { asOf });
   return { ok: true, ics: eventsIcs(events, asOf), events: events.length };
+}
+
+/** A convention as the pane lists it. */
+export interface ConventionChoice {
+  readonly id: string;
+  readonly title: string | null;
+}
+
+function conventionChoices(register: Register): ConventionChoice[] {
+  return register.conventions.map((c) => ({ id: c.id, title: c.title }));
+}
+
+/** Why a report was not made, the workbook unchanged. */
+export type ReportRefusal =
+  /** "The selected row": the active cell is on no row of the register. */
+  | { readonly code: "no_convention_here"; readonly place: CellTarget | null }
+  /** The reference chosen is not (or no longer) a convention of the register. */
+  | { readonly code: "unknown_convention"; readonly reference: string };
+
+export type ReportOutcome =
+  | {
+      readonly kind: "written";
+      /** The sheet added (renamed "… (2)" when the name was taken), shown to the user. */
+      readonly sheet: string;
+      /** The convention of a comité report. */
+      readonly conventionId: string | null;
+      readonly conventions: readonly ConventionChoice[];
+    }
+  | { readonly kind: "refused"; readonly refusal: ReportRefusal; readonly conventions: readonly ConventionChoice[] }
+  | { readonly kind: "unreadable"; readonly problems: readonly MappingProblem[] };
+
+export interface ReportRequest {
+  readonly asOf: CalendarDate;
+  /** The authority under the report's title, as typed; blank for none. Kept in the settings for the next report. */
+  readonly authority: string;
+  readonly progress?: Progress;
+}
+
+/** Which convention a comité report is for: a reference, or the row the user has selected in Excel. */
+export type ConventionPick = { readonly reference: string } | "selectedRow";
+
+/**
+ * "Rapport annuel": the check of the register at asOf, then the report of `year` added as a new
+ * sheet ("Rapport 2025", or "Rapport 2025 (2)" when taken), activated. Nothing else is written but
+ * the settings when the authority changed.
+ */
+export async function addAnnualReport(gateway: WorkbookGateway, year: number, request: ReportRequest): Promise<ReportOutcome> {
+  return addReport(gateway, request, (checked, authority) => {
+    const report = annualReport(checked.register, { asOf: request.asOf, year, authority }, checked.check);
+    return { plan: annualReportPlan(report), conventionId: null };
+  });
+}
+
+/**
+ * "Rapport de comité": the sheet that frames the next comité de suivi of one convention — the one
+ * chosen, or the one whose row (conventions, comités, échéances or avenants) holds the active cell.
+ */
+export async function addCommitteeReport(gateway: WorkbookGateway, pick: ConventionPick, request: ReportRequest): Promise<ReportOutcome> {
+  const selected = pick === "selectedRow" ? await gateway.activeCell() : null;
+  return addReport(gateway, request, (checked, authority) => {
+    const reference =
+      pick !== "selectedRow" ? pick.reference : selected === null ? null : conventionOfRow(checked.register, { sheet: selected.sheet, row: selected.row + 1 });
+    if (reference === null) return { code: "no_convention_here", place: selected };
+    const report = committeeReport(checked.register, { asOf: request.asOf, conventionId: reference, authority }, checked.check);
+    if (report === null) return { code: "unknown_convention", reference };
+    return { plan: committeeReportPlan(report), conventionId: reference };
+  });
+}
+
+type CheckedRegister = Extract<CheckedWorkbook, { ok: true }>;
+
+/** Reads and checks once, builds the report's plan (or a refusal), writes it in one apply. */
+async function addReport(
+  gateway: WorkbookGateway,
+  request: ReportRequest,
+  build: (checked: CheckedRegister, authority: string | null) => { readonly plan: WorkbookPlan; readonly conventionId: string | null } | ReportRefusal,
+): Promise<ReportOutcome> {
+  const progress = request.progress ?? silent;
+  progress("checking");
+  const checked = await checkWorkbook(gateway, { asOf: request.asOf });
+  if (!checked.ok) return { kind: "unreadable", problems: checked.problems };
+  const conventions = conventionChoices(checked.register);
+  const authority = request.authority.trim() === "" ? null : request.authority.trim();
+  const built = build(checked, authority);
+  if ("code" in built) return { kind: "refused", refusal: built, conventions };
+  const keep = authority === (checked.settings?.authority ?? null) ? [] : [settingsSheet(updateSettings(checked.settings, { authority }))];
+  progress("writing");
+  const applied = await gateway.apply({ ...built.plan, replaceSheets: [...(built.plan.replaceSheets ?? []), ...keep] });
+  return { kind: "written", sheet: applied.addedSheets[0] ?? "", conventionId: built.conventionId, conventions };
 }

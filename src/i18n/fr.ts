@@ -134,6 +134,8 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
   invalid_integer: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} doit être un nombre entier${e.detail !== undefined ? ` ${e.detail}` : ""}.`,
   invalid_year: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas une année entre 1900 et 9999.`,
+  year_to_come: (e, field) =>
+    `${capitalize(field)} : ${describeValue(e.value)} n'a pas commencé à la date du ${isoToFr(e.detail)} ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.`,
   invalid_option: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une valeur permise (valeurs possibles : ${e.detail ?? ""}).`,
   end_before_start: (e) =>
@@ -152,6 +154,12 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
   invalid_type: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} ne peut pas être lu comme ${e.detail ?? "une valeur valable"}.`,
 };
+
+/** "2026-11-29" (a date the core puts in an error's detail) as "29/11/2026". */
+function isoToFr(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  return m === null ? (iso ?? "jour") : `${m[3]}/${m[2]}/${m[1]}`;
+}
 
 /**
  * The French sentence for a domain error.

@@ -5,7 +5,9 @@
  */
 import { AppendProblem } from "../core/appendRowsPlan";
 import { GatewayError } from "../excel/gateway";
-import { ActionStep } from "../excel/registerActions";
+import { ActionStep, ReportRefusal } from "../excel/registerActions";
+import { columnLetter } from "../core/sheetGrid";
+import { cellPlace } from "./register.fr";
 import { TableKey } from "../core/registerSchema";
 import { errorMessage } from "./fr";
 
@@ -14,7 +16,6 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export const PANE = {
-  tabs: { register: "Registre", import: "Importer", functions: "Fonctions" },
   outsideExcel: "Ouvert hors d'Excel : le registre se vérifie dans un classeur Excel où le complément est installé. L'onglet « Fonctions » reste consultable.",
   steps: {
     reading: "Lecture du classeur…",
@@ -68,6 +69,33 @@ export const PANE = {
   },
 };
 
+export const REPORTS = {
+  title: "Rapports",
+  intro: "Chaque rapport est ajouté au classeur dans une nouvelle feuille, affichée aussitôt et prête à imprimer. Le registre lui-même n'est pas modifié.",
+  notAdopted: "Le registre n'est pas encore adopté : confirmez ses colonnes dans l'onglet « Registre », puis revenez ici.",
+  authority: "Collectivité (sous le titre)",
+  authorityHint: "Facultatif ; gardée dans le classeur pour les prochains rapports.",
+  annualTitle: "Rapport annuel",
+  year: "Année",
+  yearHint: (year: number): string => `Proposée : ${year}. Le rapport de l'année en cours s'arrête à la date du jour.`,
+  annual: "Créer le rapport annuel",
+  committeeTitle: "Rapport de comité de suivi",
+  convention: "Convention",
+  selectedRow: "Celle de la ligne sélectionnée dans Excel",
+  conventionHint: "Cliquez dans Excel sur la ligne de la convention (ou d'un de ses comités), puis sur le bouton ; ou choisissez-la dans la liste.",
+  committee: "Créer le rapport de comité",
+  annualWorking: "Préparation du rapport annuel…",
+  committeeWorking: "Préparation du rapport de comité…",
+  writing: "Écriture du rapport dans le classeur…",
+  annualDone: (year: number, sheet: string): string => `Rapport annuel ${year} ajouté : feuille « ${sheet} ».`,
+  committeeDone: (reference: string, sheet: string): string => `Rapport de comité de « ${reference} » ajouté : feuille « ${sheet} ».`,
+  noConventionHere: (place: string | null): string =>
+    `${place === null ? "La cellule sélectionnée" : `La cellule sélectionnée (${place})`} n'est sur aucune ligne du registre. ` +
+    "Cliquez dans la ligne de la convention (ou d'un de ses comités, échéances ou avenants), ou choisissez la convention dans la liste, puis recommencez.",
+  unknownConvention: (reference: string): string =>
+    `« ${reference} » n'est plus une convention du registre (référence modifiée ou ligne supprimée) : la liste a été mise à jour, choisissez à nouveau.`,
+};
+
 export const IMPORT = {
   title: "Importer une délibération",
   intro:
@@ -114,6 +142,13 @@ export function appendProblemMessage(problem: AppendProblem): string {
     case "missing_value":
       return `${problem.field} : valeur obligatoire.`;
   }
+}
+
+/** Why a report was not made (the workbook unchanged). */
+export function reportRefusalMessage(refusal: ReportRefusal): string {
+  if (refusal.code === "unknown_convention") return REPORTS.unknownConvention(refusal.reference);
+  const { place } = refusal;
+  return REPORTS.noConventionHere(place === null ? null : cellPlace({ sheet: place.sheet, row: place.row + 1, column: columnLetter(place.column) }));
 }
 
 /** The French message of a refusal by Excel: what happened and what to do; the workbook is unchanged. */

@@ -33,6 +33,8 @@ export function actionPanel(container: HTMLElement, prefix: string): ActionPanel
   };
   const showError = (text: string): void => {
     messages.replaceChildren(custom(doc, "fluent-message-bar", { attributes: { intent: "error", layout: "multiline" } }, [text]));
+    // The pane may be scrolled down to the button that failed: the message comes into view.
+    messages.scrollIntoView({ block: "nearest" });
   };
   const busy = async (label: string, action: () => Promise<string | void>): Promise<void> => {
     messages.replaceChildren();

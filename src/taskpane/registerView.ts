@@ -42,6 +42,11 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
   const results = el(doc, "div", { className: "results", id: "registre-resultats" });
   body.replaceChildren(screen, results);
 
+  /** Why the register cannot be read, where the check's results go. */
+  const showProblems = (problems: readonly MappingProblem[]): void => {
+    results.replaceChildren(el(doc, "ul", { className: "problems" }, problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) }))));
+  };
+
   const select = (target: CellTarget): void => {
     void busy(PANE.selecting, () => gateway.select(target));
   };
@@ -76,7 +81,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
   const exportCalendar = async (): Promise<string | void> => {
     const outcome = await exportDeadlines(gateway, options.today());
     if (!outcome.ok) {
-      results.replaceChildren(el(doc, "ul", { className: "problems" }, outcome.problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) }))));
+      showProblems(outcome.problems);
       return;
     }
     if (downloadUrl !== null) URL.revokeObjectURL(downloadUrl);
@@ -221,7 +226,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
 
   const showResults = (outcome: CheckOutcome, asOf: CalendarDate): void => {
     if (!outcome.ok) {
-      results.replaceChildren(el(doc, "ul", { className: "problems" }, outcome.problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) }))));
+      showProblems(outcome.problems);
       return;
     }
     const { late, soon, data } = outcome.bySeverity;

@@ -1,7 +1,7 @@
 /**
- * Task pane entry: three tabs, "Registre" (adopt or set up the register, check it, see what is
- * late, export the deadlines), "Importer" (a deliberation's text into a register row) and
- * "Fonctions" (the help of the custom functions). The page also works outside Office (a
+ * Task pane entry: four tabs, "Registre" (adopt or set up the register, check it, see what is
+ * late, export the deadlines), "Rapports" (the annual and comité reports, new sheets), "Importer"
+ * (a deliberation's text into a register row) and "Fonctions" (the help of the custom functions). The page also works outside Office (a
  * browser, a check of the built site): Office.js is then absent and only the help works.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
@@ -12,6 +12,7 @@ import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
 import { mountImportPane } from "./importView";
 import { mountRegisterPane } from "./registerView";
+import { mountReportsPane } from "./reportsView";
 
 /** Where the pane says whether it runs inside Excel. */
 function showHostState(doc: Document, message: string): void {
@@ -19,8 +20,11 @@ function showHostState(doc: Document, message: string): void {
   if (host !== null) host.textContent = message;
 }
 
-/** The tabs: the active one's panel is shown, the others hidden (Fluent's tablist only marks the tab). */
-function wireTabs(doc: Document): void {
+/**
+ * The tabs: the active one's panel is shown, the others hidden (Fluent's tablist only marks the
+ * tab); `onShow` says when a tab is shown (the reports tab looks at the workbook again).
+ */
+function wireTabs(doc: Document, onShow: Map<string, () => void>): void {
   const tablist = doc.getElementById("onglets");
   if (tablist === null) return;
   const show = (tabId: string): void => {
@@ -28,22 +32,24 @@ function wireTabs(doc: Document): void {
       const panel = doc.getElementById(tab.getAttribute("aria-controls") ?? "");
       if (panel !== null) panel.hidden = tab.id !== tabId;
     }
+    onShow.get(tabId)?.();
   };
   tablist.addEventListener("change", () => show((tablist as HTMLElement & { activeid?: string }).activeid ?? "onglet-registre"));
 }
 
 export function startTaskpane(doc: Document): void {
   useFluentTheme();
-  wireTabs(doc);
+  const onShow = new Map<string, () => void>();
+  wireTabs(doc, onShow);
   const help = doc.getElementById("aide-fonctions");
   if (help !== null) mountFunctionHelp(help);
   const register = doc.getElementById("registre");
+  const reports = doc.getElementById("rapports");
   const importer = doc.getElementById("importer");
 
   const outside = (message: string): void => {
     showHostState(doc, message);
-    register?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
-    importer?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
+    for (const panel of [register, reports, importer]) panel?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
   };
   if (typeof Office === "undefined") {
     outside("Ouvert hors d'Excel : cette page n'est que l'aide. Les fonctions CONV s'utilisent dans un classeur Excel où le complément est installé.");
@@ -57,6 +63,12 @@ export function startTaskpane(doc: Document): void {
     showHostState(doc, "Complément chargé dans Excel : tapez =CONV. dans une cellule.");
     const gateway = new OfficeWorkbook();
     if (register !== null) mountRegisterPane(register, { gateway, today });
+    if (reports !== null) {
+      const pane = mountReportsPane(reports, { gateway, today });
+      onShow.set("onglet-rapports", () => void pane.refresh());
+      // The tab was opened before Office was ready: it looks now.
+      if (reports.closest("[hidden]") === null) void pane.refresh();
+    }
     if (importer !== null) mountImportPane(importer, { gateway });
   });
 }

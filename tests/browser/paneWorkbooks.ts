@@ -25,10 +25,15 @@ export function seed(workbook: Workbook, today: CalendarDate, protectedSheets: r
     (() => {
       const RealDate = Date;
       const fixed = new RealDate(${today.year}, ${today.month - 1}, ${today.day}, 12).getTime();
-      class FixedDate extends RealDate {
-        constructor(...args) { super(...(args.length === 0 ? [fixed] : args)); }
-        static now() { return fixed; }
+      // Date itself, only its "now" fixed: the same prototype, so that a library that copies
+      // Date.prototype's methods (@date-fns/utc's UTCDate) still finds them all.
+      function FixedDate(...args) {
+        if (new.target === undefined) return new RealDate(fixed).toString();
+        return Reflect.construct(RealDate, args.length === 0 ? [fixed] : args, new.target);
       }
+      Object.setPrototypeOf(FixedDate, RealDate);
+      FixedDate.prototype = RealDate.prototype;
+      FixedDate.now = () => fixed;
       window.Date = FixedDate;
     })();
   `;

@@ -86,6 +86,11 @@ describe("registre rapport", () => {
     expect([noOutput.code, noOutput.stderr]).toEqual([2, "Option --sortie manquante pour « rapport ». Voir « registre aide »."]);
     const badYear = await run("rapport", register, "--annee", "25", "--sortie", join(temp.dir, "x.xlsx"));
     expect([badYear.code, badYear.stderr]).toEqual([2, "Option --annee : Année : « 25 » n'est pas une année entre 1900 et 9999."]);
+    const toCome = await run("rapport", register, "--annee", "2027", "--date", "2026-11-29", "--sortie", join(temp.dir, "x.xlsx"));
+    expect([toCome.code, toCome.stderr]).toEqual([
+      2,
+      "Option --annee : Année : 2027 n'a pas commencé à la date du 29/11/2026 ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.",
+    ]);
     const absent = await run("rapport", join(temp.dir, "absent.xlsx"), "--annee", "2025", "--sortie", join(temp.dir, "x.xlsx"));
     expect([absent.code, absent.stderr]).toEqual([2, `Le fichier « ${join(temp.dir, "absent.xlsx")} » n'existe pas.`]);
     expect(existsSync(join(temp.dir, "x.xlsx"))).toBe(false);

@@ -73,4 +73,30 @@ describe("the Office.js gateway under office-addin-mock", () => {
     expect(calls.syncs).toBe(1);
     expect(calls.activated).toEqual([]);
   });
+
+  test("activeCell: the active cell's row, column and sheet, loaded in one request", async () => {
+    let syncs = 0;
+    const data = {
+      context: {
+        workbook: {
+          activeCell: { rowIndex: 6, columnIndex: 2, worksheet: { name: "Comités" } },
+          getActiveCell(this: { activeCell: unknown }) {
+            return this.activeCell;
+          },
+        },
+      },
+      run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+        return batch(this.context);
+      },
+    };
+    const mock = new OfficeMockObject(data) as unknown as { context: { sync(): Promise<void> }; run: ExcelRunner };
+    const sync = mock.context.sync.bind(mock.context);
+    mock.context.sync = async () => {
+      syncs += 1;
+      await sync();
+    };
+    const workbook = new OfficeWorkbook((batch) => mock.run(batch));
+    expect(await workbook.activeCell()).toEqual({ sheet: "Comités", row: 6, column: 2 });
+    expect(syncs).toBe(1);
+  });
 });

@@ -8,6 +8,7 @@ import { annualReportPlan } from "../../src/core/report/annualReportSheet";
 import { committeeReport } from "../../src/core/report/committeeReport";
 import { committeeReportPlan } from "../../src/core/report/committeeReportSheet";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { addAnnualReport, addCommitteeReport } from "../../src/excel/registerActions";
 import { PAGE_FOOTER } from "../../src/i18n/report.fr";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
@@ -53,5 +54,32 @@ describe("the reports through the Office.js gateway", () => {
     expect(addedSheets).toEqual(["Comité – TEAM2"]);
     expect(host.values("Comité – TEAM2").flat()).toContain("TEAM2");
     expect(workbook.lastAction.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test("the pane's buttons through the gateway: the selected row's convention, one read and one write, the sheet shown", async () => {
+    const host = new FakeExcelHost({
+      Conventions: [
+        ["Référence", "Intitulé", "Date de notification", "Durée"],
+        ["TEAM2-2024", "=1+1", 45488, 36],
+      ],
+      "Comités": [
+        ["Référence convention", "Date", "Type"],
+        ["TEAM2-2024", 45736, "Comité de suivi"],
+      ],
+    });
+    const workbook = new OfficeWorkbook(host.run as unknown as ExcelRunner);
+    host.selectCell("Comités", 1, 1);
+    const runs = host.runs;
+    const outcome = await addCommitteeReport(workbook, "selectedRow", { asOf, authority: "Ville de test" });
+    expect(outcome).toMatchObject({ kind: "written", sheet: "Comité – TEAM2-2024", conventionId: "TEAM2-2024" });
+    // The active cell, the workbook, then the report and the settings: three Excel.run.
+    expect(host.runs - runs).toBe(3);
+    expect(workbook.lastAction.syncs).toBeLessThanOrEqual(3);
+    expect(host.activeSheet).toBe("Comité – TEAM2-2024");
+    expect(host.sheet("Comité – TEAM2-2024")?.cells.get("0,0")).toBeDefined();
+    expect(host.values("Conventions")[1]).toEqual(["TEAM2-2024", "=1+1", 45488, 36]);
+
+    expect(await addAnnualReport(workbook, 2025, { asOf, authority: "Ville de test" })).toMatchObject({ kind: "written", sheet: "Rapport 2025" });
+    expect(host.activeSheet).toBe("Rapport 2025");
   });
 });

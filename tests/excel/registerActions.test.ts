@@ -3,7 +3,8 @@ import { chooseField, chooseSheet } from "../../src/core/mappingDraft";
 import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
 import { SETUP_ROWS, computedColumns, setupRegisterPlan } from "../../src/core/setupRegister";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../../src/excel/registerActions";
+import { readSettings } from "../../src/core/addinSettings";
+import { addAnnualReport, addCommitteeReport, adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../../src/excel/registerActions";
 import { ALERTS, SEVERITY_LABELS } from "../../src/i18n/register.fr";
 import { d } from "../helpers/dates";
 
@@ -117,5 +118,80 @@ describe("the register's actions on the in-memory gateway", () => {
     await expect(checkAndAnnotate(workbook, ASOF)).rejects.toMatchObject({ code: "sheet_protected", sheet: "Suivi" });
     expect(workbook.sheet(ALERTS_SHEET)).toBeUndefined();
     expect(workbook.applied).toHaveLength(0);
+  });
+});
+
+describe("the reports, added by the pane's buttons", () => {
+  /** The staff register, adopted as the pane does it. */
+  async function adopted(): Promise<MemoryWorkbook> {
+    const workbook = staffWorkbook();
+    const inspection = await inspectWorkbook(workbook);
+    if (inspection.kind !== "toAdopt") throw new Error(inspection.kind);
+    expect((await adoptRegister(workbook, inspection.draft)).ok).toBe(true);
+    return workbook;
+  }
+
+  test("the annual report is a new sheet, shown; the register's cells are unchanged; a second one is « Rapport 2025 (2) »", async () => {
+    const workbook = await adopted();
+    const before = JSON.stringify((await workbook.readAllSheets()).filter((g) => g.name !== SETTINGS_SHEET));
+    const first = await addAnnualReport(workbook, 2025, { asOf: ASOF, authority: "  Commune de Lens " });
+    expect(first).toMatchObject({ kind: "written", sheet: "Rapport 2025", conventionId: null, conventions: [{ id: "C1", title: "=1+1" }, { id: "C2", title: "Club" }] });
+    expect(workbook.active).toBe("Rapport 2025");
+    const after = (await workbook.readAllSheets()).filter((g) => g.name !== SETTINGS_SHEET && g.name !== "Rapport 2025");
+    expect(JSON.stringify(after)).toBe(before);
+    // The heading names the authority, trimmed; it is kept for the next report.
+    const report = (await workbook.readSheet("Rapport 2025")).values;
+    expect(report.flat()).toContain("Commune de Lens");
+    expect(readSettings(await workbook.readAllSheets())?.authority).toBe("Commune de Lens");
+    const inspection = await inspectWorkbook(workbook);
+    expect(inspection).toMatchObject({ kind: "adopted", authority: "Commune de Lens" });
+
+    const second = await addAnnualReport(workbook, 2025, { asOf: ASOF, authority: "Commune de Lens" });
+    expect(second).toMatchObject({ kind: "written", sheet: "Rapport 2025 (2)" });
+    // Same authority: the settings are not rewritten.
+    expect(workbook.applied.at(-1)?.replaceSheets ?? []).toEqual([]);
+    // A check afterwards keeps the authority in the settings.
+    await checkAndAnnotate(workbook, ASOF);
+    expect(readSettings(await workbook.readAllSheets())?.authority).toBe("Commune de Lens");
+    // A blank authority is no authority.
+    await addAnnualReport(workbook, 2026, { asOf: ASOF, authority: "   " });
+    expect(readSettings(await workbook.readAllSheets())?.authority).toBeNull();
+  });
+
+  test("the comité report of the convention whose row is selected: its own row, or one of its comités", async () => {
+    const workbook = await adopted();
+    await workbook.select({ sheet: "Suivi", row: 3, column: 1 });
+    expect(await addCommitteeReport(workbook, "selectedRow", { asOf: ASOF, authority: "" })).toMatchObject({ kind: "written", sheet: "Comité – C1", conventionId: "C1" });
+    expect(workbook.active).toBe("Comité – C1");
+    await workbook.select({ sheet: "comités", row: 1, column: 2 });
+    expect(await addCommitteeReport(workbook, "selectedRow", { asOf: ASOF, authority: "" })).toMatchObject({ kind: "written", sheet: "Comité – C1 (2)", conventionId: "C1" });
+    expect(await addCommitteeReport(workbook, { reference: "C2" }, { asOf: ASOF, authority: "" })).toMatchObject({ kind: "written", sheet: "Comité – C2", conventionId: "C2" });
+    // The title "=1+1" from the register is written as text, never as a formula.
+    const written = [...(workbook.sheet("Comité – C1")?.written.values() ?? [])];
+    expect(written.some((cell) => cell.kind === "text" && cell.text === "=1+1")).toBe(true);
+    expect(written.every((cell) => cell.kind !== "formula" || !cell.formula.includes("1+1"))).toBe(true);
+  });
+
+  test("no convention on the selected row, or a reference no longer there: refused in the pane's terms, nothing written", async () => {
+    const workbook = await adopted();
+    const applied = workbook.applied.length;
+    await workbook.select({ sheet: "Suivi", row: 2, column: 0 });
+    const header = await addCommitteeReport(workbook, "selectedRow", { asOf: ASOF, authority: "" });
+    expect(header).toMatchObject({ kind: "refused", refusal: { code: "no_convention_here", place: { sheet: "Suivi", row: 2, column: 0 } } });
+    const gone = await addCommitteeReport(workbook, { reference: "C9" }, { asOf: ASOF, authority: "Ville" });
+    expect(gone).toMatchObject({ kind: "refused", refusal: { code: "unknown_convention", reference: "C9" }, conventions: [{ id: "C1" }, { id: "C2" }] });
+    expect(workbook.applied).toHaveLength(applied);
+    // Nothing selected yet (a fresh workbook): said the same way.
+    const fresh = staffWorkbook();
+    expect(await addCommitteeReport(fresh, "selectedRow", { asOf: ASOF, authority: "" })).toMatchObject({ kind: "refused", refusal: { code: "no_convention_here", place: null } });
+  });
+
+  test("a workbook without a register: the problems, nothing written; a protected register is no obstacle to a new sheet", async () => {
+    const blank = new MemoryWorkbook({ Feuil1: [] });
+    expect(await addAnnualReport(blank, 2025, { asOf: ASOF, authority: "" })).toMatchObject({ kind: "unreadable", problems: [{ code: "empty_workbook" }] });
+    expect(blank.applied).toHaveLength(0);
+    const workbook = await adopted();
+    workbook.protect("Suivi");
+    expect(await addAnnualReport(workbook, 2025, { asOf: ASOF, authority: "" })).toMatchObject({ kind: "written", sheet: "Rapport 2025" });
   });
 });

@@ -5,13 +5,14 @@
  */
 import { addMonthsClamped } from "../addMonthsClamped";
 import { appealDeadline } from "../appealDeadline";
-import { CalendarDate } from "../calendarDate";
+import { CalendarDate, toIsoDate } from "../calendarDate";
 import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../checkRegister";
 import { compareAmendments } from "../conventionTerm";
 import { ConventionStatus, conventionStatus } from "../conventionStatus";
 import { compareDates, minDate } from "../dayNumber";
 import { daysLeft } from "../daysLeft";
 import { deadlineKindOf } from "../deadlineKind";
+import { Result, fail, ok } from "../errors";
 import { Finding } from "../findings";
 import { calendarPeriodContaining } from "../periods";
 import { Amendment, Convention, Register, RowSource } from "../registerSchema";
@@ -114,6 +115,29 @@ export interface AnnualReport {
   /** milestone_overdue findings of the conventions of the report. */
   readonly overdueMilestones: readonly Finding[];
   readonly appeals: readonly RunningAppeal[];
+}
+
+/**
+ * The year of an annual report as typed ("2025", or a number): four digits Excel can show, and a
+ * year begun at asOf — the report of a year to come would be empty.
+ * @example parseReportYear("2025", { year: 2026, month: 1, day: 26 }) // { ok: true, value: 2025 }
+ * @example parseReportYear("2027", { year: 2026, month: 11, day: 29 }).ok // false (year_to_come)
+ */
+export function parseReportYear(input: string | number, asOf: CalendarDate): Result<number> {
+  const text = String(input).trim();
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 1900) return fail({ code: "invalid_year", value: input, field: "year" });
+  if (year > asOf.year) return fail({ code: "year_to_come", value: year, field: "year", detail: toIsoDate(asOf) });
+  return ok(year);
+}
+
+/**
+ * The year the pane offers for the annual report: the year just ended until the end of June (the
+ * season of annual activity reports), the current year from July.
+ * @example defaultReportYear({ year: 2026, month: 3, day: 2 }) // 2025
+ */
+export function defaultReportYear(asOf: CalendarDate): number {
+  return asOf.month <= 6 ? asOf.year - 1 : asOf.year;
 }
 
 /** How far ahead the conventions ending soon are listed. */

@@ -65,6 +65,8 @@ export class FakeExcelHost {
   readonly sheets: FakeSheetState[] = [];
   activeSheet: string | null = null;
   selected: string | null = null;
+  /** Each sheet's active cell (0-based), as Excel remembers it per sheet; A1 until something is selected. */
+  readonly activeCells = new Map<string, { row: number; column: number }>();
   /** Bytes carried by each request (sync), in order. */
   readonly requests: number[] = [];
   /** Excel.run calls. */
@@ -117,6 +119,22 @@ export class FakeExcelHost {
       columns = Math.max(columns, c + 1);
     }
     return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.cells.get(key(r, c))?.value ?? null));
+  }
+
+  /** What a user's typing in a cell does (while the pane is open). */
+  typeCell(sheet: string, row: number, column: number, value: CellValue): void {
+    const state = this.sheet(sheet);
+    if (state === undefined) throw new Error(`No sheet ${sheet}`);
+    state.cells.set(key(row, column), { value });
+  }
+
+  /** What a user's click on a cell does: its sheet shown, the cell active. */
+  selectCell(sheet: string, row: number, column: number): void {
+    const state = this.sheet(sheet);
+    if (state === undefined) throw new Error(`No sheet ${sheet}`);
+    this.activeSheet = state.name;
+    this.activeCells.set(state.name, { row, column });
+    this.selected = `${state.name}!${columnLetter(column)}${row + 1}`;
   }
 
   /** Excel.run: a fresh context per batch. */
@@ -200,9 +218,17 @@ abstract class Loadable {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
-  constructor(context: FakeContext) {
+  constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheets(context);
     this.tables = new FakeTables(context);
+  }
+
+  /** The active sheet's active cell. */
+  getActiveCell(): FakeRange {
+    const host = this.context.host;
+    const state = host.sheets.find((s) => s.name === host.activeSheet) ?? host.sheets[0];
+    const cell = host.activeCells.get(state.name) ?? { row: 0, column: 0 };
+    return new FakeWorksheet(this.context, state, false).getRangeByIndexes(cell.row, cell.column, 1, 1);
   }
 }
 
@@ -614,7 +640,12 @@ class FakeRange extends Loadable {
   select(): void {
     this.context.queue(20);
     this.context.host.activeSheet = this.sheet.name;
+    this.context.host.activeCells.set(this.sheet.name, { row: this.row, column: this.column });
     this.context.host.selected = this.address;
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this.sheetObject;
   }
 
   setRowHeight(points: number): void {

@@ -1,4 +1,4 @@
-import { annualReport } from "../../../src/core/report/annualReport";
+import { annualReport, defaultReportYear, parseReportYear } from "../../../src/core/report/annualReport";
 import { Amendment } from "../../../src/core/registerSchema";
 import { d } from "../../helpers/dates";
 import { amendment, committee, convention, deadline, register, team2 } from "../../helpers/register";
@@ -127,5 +127,30 @@ describe("annualReport: the figures of a year, counted by hand", () => {
     const empty = annualReport(reg, { year: 2019, asOf: d("2026-01-26") });
     expect(empty.rows).toEqual([]);
     expect(empty.figures).toMatchObject({ inForce: 0, committeesRequired: 0, amountInForce: 0 });
+  });
+});
+
+describe("the year of a report, as typed in the pane or after --annee", () => {
+  const asOf = d("2026-11-29");
+  test("four digits from 1900 to the year of the check", () => {
+    expect(parseReportYear("2025", asOf)).toEqual({ ok: true, value: 2025 });
+    expect(parseReportYear(" 2026 ", asOf)).toEqual({ ok: true, value: 2026 });
+    expect(parseReportYear(1900, asOf)).toEqual({ ok: true, value: 1900 });
+    for (const bad of ["", "25", "1899", "20255", "2025.5", "2 025", "deux mille", "-2025", "2025e0", "0x7E9"]) {
+      expect([bad, parseReportYear(bad, asOf)]).toEqual([bad, { ok: false, error: { code: "invalid_year", value: bad, field: "year" } }]);
+    }
+  });
+
+  test("a year to come is refused (its report would be empty); the last day of a year still allows only that year", () => {
+    expect(parseReportYear("2027", asOf)).toEqual({ ok: false, error: { code: "year_to_come", value: 2027, field: "year", detail: "2026-11-29" } });
+    expect(parseReportYear("2027", d("2026-12-31")).ok).toBe(false);
+    expect(parseReportYear("2027", d("2027-01-01"))).toEqual({ ok: true, value: 2027 });
+  });
+
+  test("offered: the year just ended until 30 June, the current year from 1 July", () => {
+    expect(defaultReportYear(d("2026-01-01"))).toBe(2025);
+    expect(defaultReportYear(d("2026-06-30"))).toBe(2025);
+    expect(defaultReportYear(d("2026-07-01"))).toBe(2026);
+    expect(defaultReportYear(d("2026-12-31"))).toBe(2026);
   });
 });
