@@ -1,9 +1,9 @@
 /**
  * The register's actions in a workbook, the same for the task pane and the ribbon's commands, on
  * any gateway: look at the workbook (adopted register, one to adopt, or none), keep a confirmed
- * mapping, set up a new register, check the register and write its alerts, add a report. Each action reads once,
- * plans in the core, and writes once through the gateway; a refusal comes back as a GatewayError
- * with nothing written.
+ * mapping, set up a new register, check the register and write its alerts, add a report. Each
+ * action reads once, plans in the core, and writes once through the gateway; a refusal comes back
+ * as a GatewayError with nothing written.
  */
 import { readSettings, settingsSheet, updateSettings } from "../core/addinSettings";
 import { AlertsPlan, planAlerts } from "../core/alertsPlan";
@@ -34,8 +34,7 @@ export type WorkbookInspection =
   | {
       readonly kind: "adopted";
       readonly mapping: RegisterMapping;
-      readonly conventionCount: number;
-      /** The conventions, to choose one for a comité report. */
+      /** The conventions (how many, and to choose one for a comité report). */
       readonly conventions: readonly ConventionChoice[];
       /** The authority named in the last report, kept in the settings. */
       readonly authority: string | null;
@@ -73,7 +72,7 @@ export async function inspectWorkbook(gateway: WorkbookGateway): Promise<Workboo
   const sheets = grids.map((g) => g.name);
   if (loaded.ok && loaded.mappingSource === "stored") {
     const { mapping, register, settings } = loaded;
-    return { kind: "adopted", mapping, conventionCount: register.conventions.length, conventions: conventionChoices(register), authority: settings?.authority ?? null, sheets, grids };
+    return { kind: "adopted", mapping, conventions: conventionChoices(register), authority: settings?.authority ?? null, sheets, grids };
   }
   if (loaded.ok) return { kind: "toAdopt", draft: draftFromMapping(loaded.mapping, grids), problems: [], sheets, grids };
   if (loaded.problems.some((p) => p.code === "empty_workbook")) return { kind: "blank", sheets };

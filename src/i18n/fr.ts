@@ -9,6 +9,7 @@ import { CalendarDate } from "../core/calendarDate";
 import { ConventionStatus } from "../core/conventionStatus";
 import { DomainError, ErrorCode } from "../core/errors";
 import { HolidayKey } from "../core/publicHolidays";
+import { parseDateText } from "../core/parseDateText";
 
 /** Labels of the places a value comes from (custom-function arguments, register columns). */
 export const FIELD_LABELS: Record<string, string> = {
@@ -135,7 +136,7 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
     `${capitalize(field)} : ${describeValue(e.value)} doit être un nombre entier${e.detail !== undefined ? ` ${e.detail}` : ""}.`,
   invalid_year: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas une année entre 1900 et 9999.`,
   year_to_come: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} n'a pas commencé à la date du ${isoToFr(e.detail)} ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.`,
+    `${capitalize(field)} : ${describeValue(e.value)} n'a pas commencé à la date du ${detailDate(e.detail)} ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.`,
   invalid_option: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une valeur permise (valeurs possibles : ${e.detail ?? ""}).`,
   end_before_start: (e) =>
@@ -155,10 +156,10 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
     `${capitalize(field)} : ${describeValue(e.value)} ne peut pas être lu comme ${e.detail ?? "une valeur valable"}.`,
 };
 
-/** "2026-11-29" (a date the core puts in an error's detail) as "29/11/2026". */
-function isoToFr(iso: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
-  return m === null ? (iso ?? "jour") : `${m[3]}/${m[2]}/${m[1]}`;
+/** A date the core put in an error's detail ("2026-11-29", toIsoDate) as "29/11/2026". */
+function detailDate(detail: string | undefined): string {
+  const parsed = detail === undefined ? null : parseDateText(detail);
+  return parsed?.ok === true ? formatDateFr(parsed.value) : (detail ?? "jour");
 }
 
 /**

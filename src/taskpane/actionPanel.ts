@@ -4,7 +4,9 @@
  * its progress shown, and Excel's refusals said in French (the pane stays usable).
  */
 import { GatewayError } from "../excel/gateway";
+import { MappingProblem } from "../core/registerMapping";
 import { gatewayErrorMessage, unexpectedPaneError } from "../i18n/pane.fr";
+import { mappingProblemMessage } from "../i18n/register.fr";
 import { custom, el } from "./dom";
 
 export interface ActionPanel {
@@ -61,4 +63,9 @@ export function actionPanel(container: HTMLElement, prefix: string): ActionPanel
     return b;
   };
   return { body, say, showError, busy, button };
+}
+
+/** Why the register cannot be read, as a list (the same sentences as the command line's). */
+export function mappingProblemList(doc: Document, problems: readonly MappingProblem[]): HTMLElement {
+  return el(doc, "ul", { className: "problems" }, problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) })));
 }

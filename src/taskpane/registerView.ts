@@ -16,7 +16,7 @@ import { CheckOutcome, WorkbookInspection, adoptRegister, checkAndAnnotate, expo
 import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
 import { EXPORT, PANE } from "../i18n/pane.fr";
 import { SEVERITY_LABELS, cellPlace, findingMessage, mappingProblemMessage } from "../i18n/register.fr";
-import { actionPanel } from "./actionPanel";
+import { actionPanel, mappingProblemList } from "./actionPanel";
 import { custom, el } from "./dom";
 
 export interface RegisterPaneOptions {
@@ -44,7 +44,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
 
   /** Why the register cannot be read, where the check's results go. */
   const showProblems = (problems: readonly MappingProblem[]): void => {
-    results.replaceChildren(el(doc, "ul", { className: "problems" }, problems.map((p) => el(doc, "li", { text: mappingProblemMessage(p) }))));
+    results.replaceChildren(mappingProblemList(doc, problems));
   };
 
   const select = (target: CellTarget): void => {
@@ -65,7 +65,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
   const showAdopted = (inspection: Extract<WorkbookInspection, { kind: "adopted" }>): void => {
     screen.replaceChildren(
       el(doc, "h2", { text: PANE.adopted.title }),
-      el(doc, "p", { className: "summary", text: PANE.adopted.summary(inspection.conventionCount, inspection.mapping.conventions.sheet) }),
+      el(doc, "p", { className: "summary", text: PANE.adopted.summary(inspection.conventions.length, inspection.mapping.conventions.sheet) }),
       el(doc, "div", { className: "actions" }, [
         button(PANE.adopted.check, "primary", () => void busy(PANE.steps.checking, runCheck), "verifier"),
         button(PANE.adopted.review, "secondary", () => void busy(PANE.steps.reading, review), "revoir"),

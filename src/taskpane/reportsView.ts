@@ -12,8 +12,7 @@ import { WorkbookGateway } from "../excel/gateway";
 import { ActionStep, ConventionChoice, ReportOutcome, addAnnualReport, addCommitteeReport, inspectWorkbook } from "../excel/registerActions";
 import { errorMessage } from "../i18n/fr";
 import { PANE, REPORTS, reportRefusalMessage } from "../i18n/pane.fr";
-import { mappingProblemMessage } from "../i18n/register.fr";
-import { actionPanel } from "./actionPanel";
+import { actionPanel, mappingProblemList } from "./actionPanel";
 import { el } from "./dom";
 
 export interface ReportsPaneOptions {
@@ -65,7 +64,7 @@ export function mountReportsPane(container: HTMLElement, options: ReportsPaneOpt
   listConventions([]);
 
   const showProblems = (list: readonly MappingProblem[]): void => {
-    problems.replaceChildren(...(list.length === 0 ? [] : [el(doc, "ul", { className: "problems" }, list.map((p) => el(doc, "li", { text: mappingProblemMessage(p) })))]));
+    problems.replaceChildren(...(list.length === 0 ? [] : [mappingProblemList(doc, list)]));
   };
 
   const progress = (step: ActionStep): void => panel.say(step === "writing" ? REPORTS.writing : PANE.steps[step], true);

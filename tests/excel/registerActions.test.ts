@@ -35,7 +35,7 @@ describe("the register's actions on the in-memory gateway", () => {
     expect(result.ok).toBe(true);
     expect(await workbook.sheetNames()).toEqual(["Feuil1", "Conventions", "Comités", "Échéances", "Avenants", SETTINGS_SHEET]);
     const inspection = await inspectWorkbook(workbook);
-    expect(inspection).toMatchObject({ kind: "adopted", conventionCount: 1 });
+    expect(inspection).toMatchObject({ kind: "adopted", conventions: [{ id: "TEAM2-2024" }] });
     expect(workbook.sheet("Conventions")?.draft?.tables?.[0].name).toBe("Conventions");
     expect(workbook.active).toBe("Conventions");
   });
