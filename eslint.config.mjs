@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "build-test/", "lib/"]),
+  globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "build-test/", "build-bench/", "lib/"]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ["tests/**/*.ts"],
+    files: ["tests/**/*.ts", "bench/**/*.ts"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {

@@ -3,9 +3,12 @@
  * Runtime": one page (taskpane.html) loads the task pane, the ribbon commands and the custom
  * functions into the same runtime. TypeScript goes through ts-loader alone (no Babel).
  *
- * dist/ receives: taskpane.html + taskpane.js (the pane and the ribbon's commands), functions.js; functions.json (generated
- * from the JSDoc of src/functions/functions.ts) and functions.fr.json (its French version, from
+ * dist/ receives: taskpane.html + functions.js (the custom functions, with webpack's runtime and
+ * the core they share with the pane) + taskpane.js (the pane and the ribbon's commands, the code
+ * functions.js does not already bring); functions.json (generated from the JSDoc of
+ * src/functions/functions.ts) and functions.fr.json (its French version, from
  * src/i18n/functions.fr.json); manifest.xml; assets/ (icons); taskpane.css.
+ * All of that JavaScript has a budget, which scripts/check-dist.mjs holds it to.
  *
  * ADDIN_PUBLIC_URL=https://intranet.example.fr/registre/ npm run build
  *   writes that address instead of https://localhost:3000/ in dist/manifest.xml (deployment for an
@@ -109,12 +112,14 @@ module.exports = async (env, options) => {
   return {
     devtool: "source-map",
     entry: {
-      // The ribbon's commands run in the pane's page (FunctionFile = Taskpane.Url): one bundle, so
-      // the register's code they share with the pane is loaded once.
-      taskpane: ["./src/taskpane/taskpane.ts", "./src/commands/commands.ts"],
       // The guard comes first: outside Office it stands in for the CustomFunctions global that
-      // the generated registration code calls (see the file).
+      // the generated registration code calls (see the file). functions.js stands alone (webpack's
+      // runtime and all the code the functions need), as the manifest's Functions.Script.Url.
       functions: ["./src/runtime/outsideOffice.ts", FUNCTIONS_SOURCE],
+      // The ribbon's commands run in the pane's page (FunctionFile = Taskpane.Url): one bundle, so
+      // the register's code they share with the pane is loaded once. It builds on functions.js:
+      // the core the functions already bring is not shipped twice.
+      taskpane: { import: ["./src/taskpane/taskpane.ts", "./src/commands/commands.ts"], dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -135,10 +140,16 @@ module.exports = async (env, options) => {
             options: {
               configFile: path.resolve(__dirname, "tsconfig.json"),
               onlyCompileBundledFiles: true,
-              // ES modules let webpack drop what is not used (date-fns); the rest is tsconfig.json.
+              // ES modules let webpack drop what is not used (zod/mini, Fluent); the rest is tsconfig.json.
               compilerOptions: { module: "es2020", moduleResolution: "node" },
             },
           },
+        },
+        {
+          // Fluent's components carry their CSS in css`…` templates, indented and commented, which
+          // terser leaves as they are: the loader takes out what CSS does not need.
+          test: /[\\/]node_modules[\\/]@fluentui[\\/]web-components[\\/]dist[\\/]esm[\\/].+\.js$/,
+          use: path.resolve(__dirname, "scripts/css-literal-loader.js"),
         },
       ],
     },
@@ -151,7 +162,9 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions"],
+        // functions.js first: it holds webpack's runtime, and the functions are registered before
+        // the pane's code runs, so an error in the pane cannot keep them from Excel.
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
@@ -168,6 +181,10 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
+    optimization: {
+      // Modules numbered by use (the most used get the shortest ids): a third of a kilobyte.
+      moduleIds: "size",
+    },
     performance: {
       hints: dev ? false : "warning",
       maxAssetSize: 512 * 1024,

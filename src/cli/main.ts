@@ -14,6 +14,7 @@ import { writeDemoWorkbook } from "./writeDemoWorkbook";
 import { exportCalendar } from "./exportCalendar";
 import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
+import { jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportKind, writeReport } from "./writeReport";
 
@@ -38,11 +39,12 @@ export const EXIT_UNUSABLE = 2;
  * @example await main(["verifier", "registre.xlsx", "--date", "2026-11-29", "--json"], io) // 0, one JSON object written to io.out
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Lines carry the register's text: its control characters are shown, never sent to the terminal.
+  const out = (line: string): void => io.out(terminalLine(line));
+  const err = (line: string): void => io.err(terminalLine(line));
   const fail = (error: CliError): number => {
-    if (error.code === "no_command") USAGE.forEach((line) => io.err(line));
-    cliErrorMessage(error)
-      .split("\n")
-      .forEach((line) => io.err(line));
+    if (error.code === "no_command") USAGE.forEach(err);
+    cliErrorMessage(error).split("\n").forEach(err);
     return EXIT_UNUSABLE;
   };
   try {
@@ -50,14 +52,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (!parsed.ok) return fail(parsed.error);
     const command = parsed.command;
     if (command.kind === "help") {
-      USAGE.forEach((line) => io.out(line));
+      USAGE.forEach(out);
       return EXIT_OK;
     }
     if (command.kind === "import") {
       const imported = await importDeliberation(command.file);
       if (!imported.ok) return fail(imported.error);
-      if (command.json) io.out(JSON.stringify(imported.json, null, 2));
-      else imported.lines.forEach((line) => io.out(line));
+      if (command.json) io.out(jsonText(imported.json, 2));
+      else imported.lines.forEach(out);
       return EXIT_OK;
     }
     const asOf = readAsOf(command.date, io);
@@ -67,18 +69,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const file = command.file ?? DEMO_DEFAULT_FILE;
       const written = await writeDemoWorkbook(file, asOf.date);
       if (!written.ok) return fail(written.error);
-      written.lines.forEach((line) => io.out(line));
-      io.out("");
+      written.lines.forEach(out);
+      out("");
       const checked = await verifyWorkbook({ file, asOf: asOf.date, mappingFile: null });
       if (!checked.ok) return fail(checked.error);
-      checked.lines.forEach((line) => io.out(line));
+      checked.lines.forEach(out);
       return EXIT_OK;
     }
 
     if (command.kind === "ics") {
       const exported = await exportCalendar({ file: command.file, output: command.output, asOf: asOf.date, mappingFile: command.mappingFile });
       if (!exported.ok) return fail(exported.error);
-      exported.lines.forEach((line) => io.out(line));
+      exported.lines.forEach(out);
       return EXIT_OK;
     }
 
@@ -94,17 +96,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const { file, output, mappingFile, replace } = command;
       const written = await writeReport({ file, output, mappingFile, replace, asOf: asOf.date, report });
       if (!written.ok) return fail(written.error);
-      written.lines.forEach((line) => io.out(line));
+      written.lines.forEach(out);
       return EXIT_OK;
     }
 
     const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
     if (!checked.ok) return fail(checked.error);
-    if (command.json) io.out(JSON.stringify(checked.json, null, 2));
-    else checked.lines.forEach((line) => io.out(line));
+    if (command.json) io.out(jsonText(checked.json, 2));
+    else checked.lines.forEach(out);
     return EXIT_OK;
   } catch (error) {
-    io.err(unexpectedErrorMessage(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    unexpectedErrorMessage(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      .split("\n")
+      .forEach(err);
     return EXIT_UNEXPECTED;
   }
 }

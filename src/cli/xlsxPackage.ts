@@ -1,5 +1,6 @@
 /**
  * What ExcelJS cannot write, done on the saved file's zip before it reaches the disk:
+ * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
  * - links within the workbook, written as Excel writes them (a `location`, no relationship);
  * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
  *   sheet's own cells, with the values cached so that a reader need not recompute), a drawing that
@@ -73,10 +74,30 @@ function cellNumber(cell: DraftCell): number {
  */
 export async function completeXlsx(bytes: Uint8Array, charts: readonly PendingChart[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  await escapeSharedStrings(zip);
   const sheetParts = await sheetPartsByName(zip);
   for (const part of sheetParts.values()) await internalLinks(zip, part);
   await addCharts(zip, sheetParts, charts);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * ExcelJS writes each text as it is, but whoever reads the file (Excel, LibreOffice, ExcelJS
+ * itself) decodes "_xHHHH_" as Excel's escape of a character and reads a CR as a line feed (XML's
+ * line ends): a title "_x003D_1+1" would come back "=1+1". The shared strings get Excel's own
+ * escapes instead, so that every text reads back as it was written: "_x005F_" (an underscore)
+ * before a "_xHHHH_" of the text, "_x000D_" for a CR.
+ */
+async function escapeSharedStrings(zip: JSZip): Promise<void> {
+  const path = "xl/sharedStrings.xml";
+  if (zip.file(path) === null) return;
+  const xml = await text(zip, path);
+  zip.file(path, xml.replace(/(<t\b[^>]*>)([^<]*)(<\/t>)/g, (_, open: string, body: string, close: string) => `${open}${excelEscapes(body)}${close}`));
+}
+
+/** "_x0041_" → "_x005F_x0041_", CR → "_x000D_" (Excel's escapes; the XML entities are left as they are). */
+function excelEscapes(body: string): string {
+  return body.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
 }
 
 /**

@@ -7,7 +7,7 @@ import { promises as fs } from "node:fs";
 import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet, WorksheetView } from "exceljs";
 import { AppliedPlan, SheetDraft, WorkbookPlan, cellAddress, uniqueSheetName } from "../core/sheetDraft";
 import { CellValue, SheetGrid, columnIndex } from "../core/sheetGrid";
-import { CellTarget, GatewayError, WorkbookGateway } from "../excel/gateway";
+import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "../excel/gateway";
 import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
 import { renderBlock, renderDraft } from "./xlsxRender";
 
@@ -95,8 +95,9 @@ export class XlsxWorkbook implements WorkbookGateway {
     return { name, values: sheetValues(sheet) };
   }
 
-  async readAllSheets(): Promise<SheetGrid[]> {
-    return this.workbook.worksheets.map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) }));
+  async readAllSheets(options: ReadOptions = {}): Promise<SheetGrid[]> {
+    const skip = options.skip ?? (() => false);
+    return this.workbook.worksheets.filter((sheet) => !skip(sheet.name)).map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) }));
   }
 
   /**

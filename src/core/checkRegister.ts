@@ -70,9 +70,10 @@ export function checkRegister(register: Register, options: CheckOptions): CheckR
   for (const convention of register.conventions) {
     const checked = checkConvention(convention, rows.get(convention.id) ?? NO_ROWS, options);
     conventions.push(checked.summary);
-    findings.push(...sortFindings(checked.findings));
+    for (const finding of sortFindings(checked.findings)) findings.push(finding);
   }
-  findings.push(...orphanRows(register));
+  // One at a time: a register's orphan rows can be too many to spread into push().
+  for (const finding of orphanRows(register)) findings.push(finding);
   return { conventions, findings };
 }
 
@@ -104,8 +105,10 @@ type FindingFacts = Omit<Finding, "conventionId" | "table" | "location">;
 
 /** Findings about one row of a table: the convention, the table and the row's place filled in. */
 function onRow(conventionId: string, table: TableKey, source: RowSource | null): (facts: FindingFacts) => Finding {
-  const place = source === null ? {} : { location: { sheet: source.sheet, row: source.row } };
-  return ({ code, ...facts }) => ({ code, conventionId, table, ...place, ...facts });
+  // The code first, then the convention, the table and the place, then the other facts as listed.
+  if (source === null) return (facts) => Object.assign({ code: facts.code, conventionId, table }, facts);
+  const location = { sheet: source.sheet, row: source.row };
+  return (facts) => Object.assign({ code: facts.code, conventionId, table, location }, facts);
 }
 
 function checkConvention(
@@ -140,7 +143,7 @@ function checkConvention(
   let coverage: PeriodCoverage[] = [];
   if (inForce !== null) {
     coverage = committeeCoverageOf(inForce, rows.committees, recurring, options);
-    findings.push(...committeeFindings(coverage, options.asOf, onConvention));
+    findings.push(...committeeFindings(coverage, options.asOf, convention));
     findings.push(...obligationFindings(inForce, rows.committees, recurring, options.asOf));
   }
   findings.push(...milestoneFindings(term.start, rows.deadlines, options, rule));
@@ -270,7 +273,9 @@ function committeeCoverageOf(term: Term, committees: readonly Committee[], recur
   const steering = recurring.filter((d) => obligationMeetingType(d.label) === "steering");
   const lengths = steering.map(frequencyOf).filter((n): n is PeriodLength => n !== null);
   const periodLength = lengths.length > 0 ? (Math.min(...lengths) as PeriodLength) : COMMITTEE_PERIOD;
-  const meetings = [...committees.filter(isSteeringMeeting).map((m) => m.date), ...doneDates(steering)];
+  const meetings: CalendarDate[] = [];
+  for (const meeting of committees) if (isSteeringMeeting(meeting)) meetings.push(meeting.date);
+  for (const obligation of steering) if (obligation.doneOn !== null) meetings.push(obligation.doneOn);
   return committeeCoverage(term, meetings, { asOf: options.asOf, perPeriod: 1, periodLength, basis: options.basis ?? "calendar" });
 }
 
@@ -279,18 +284,27 @@ export function isSteeringMeeting(meeting: Committee): boolean {
   return meeting.type === null || meeting.type === "steering";
 }
 
-/** Each semester closed without its comité, and the one in progress still lacking it. */
-function committeeFindings(coverage: readonly PeriodCoverage[], asOf: CalendarDate, finding: (facts: FindingFacts) => Finding): Finding[] {
-  return coverage
-    .filter((c) => c.state === "missing" || c.state === "due")
-    .map((c) =>
-      finding({
-        code: c.state === "missing" ? "missing_committee" : "committee_due",
-        period: c.period,
-        date: c.window.end,
-        daysLeft: daysLeft(c.window.end, asOf),
-      }),
+/**
+ * Each semester closed without its comité, and the one in progress still lacking it. Made as
+ * onRow makes a finding (the code, the convention, the table and the place, then the facts), but
+ * written out field by field: a large register has tens of thousands of them.
+ */
+function committeeFindings(coverage: readonly PeriodCoverage[], asOf: CalendarDate, convention: Convention): Finding[] {
+  const found: Finding[] = [];
+  const conventionId = convention.id;
+  const location = convention.source === null ? null : { sheet: convention.source.sheet, row: convention.source.row };
+  for (const c of coverage) {
+    if (c.state !== "missing" && c.state !== "due") continue;
+    const code = c.state === "missing" ? "missing_committee" : "committee_due";
+    const date = c.window.end;
+    const left = daysLeft(date, asOf);
+    found.push(
+      location === null
+        ? { code, conventionId, table: "conventions", period: c.period, date, daysLeft: left }
+        : { code, conventionId, table: "conventions", location, period: c.period, date, daysLeft: left },
     );
+  }
+  return found;
 }
 
 function doneDates(deadlines: readonly Deadline[]): CalendarDate[] {
@@ -377,18 +391,25 @@ function orphanRows(register: Register): Finding[] {
 
 const CODE_ORDER = new Map(FINDING_CODES.map((code, i) => [code, i]));
 
-/** By code (FINDING_CODES order), then date, then period; otherwise in the order found. */
-function sortFindings(findings: readonly Finding[]): Finding[] {
-  const byDate = (a: CalendarDate | undefined, b: CalendarDate | undefined): number =>
-    a === undefined || b === undefined ? (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1) : compareDates(a, b);
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort(
-      (x, y) =>
-        (CODE_ORDER.get(x.finding.code) ?? 0) - (CODE_ORDER.get(y.finding.code) ?? 0) ||
-        byDate(x.finding.date, y.finding.date) ||
-        byDate(x.finding.period?.start, y.finding.period?.start) ||
-        x.index - y.index,
-    )
-    .map((x) => x.finding);
+/** By code (FINDING_CODES order), then date, then period. */
+function compareFindings(x: Finding, y: Finding): number {
+  return (
+    (CODE_ORDER.get(x.code) ?? 0) - (CODE_ORDER.get(y.code) ?? 0) ||
+    compareOptionalDates(x.date, y.date) ||
+    compareOptionalDates(x.period?.start, y.period?.start)
+  );
+}
+
+/** Dates in order, a finding without one first. */
+function compareOptionalDates(a: CalendarDate | undefined, b: CalendarDate | undefined): number {
+  return a === undefined || b === undefined ? (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1) : compareDates(a, b);
+}
+
+/**
+ * By code, then date, then period; otherwise in the order found (the sort is stable). A
+ * convention's few findings often come in order already: they are then left as they are.
+ */
+function sortFindings(findings: readonly Finding[]): readonly Finding[] {
+  const inOrder = findings.every((finding, i) => i === 0 || compareFindings(findings[i - 1], finding) <= 0);
+  return inOrder ? findings : [...findings].sort(compareFindings);
 }

@@ -53,10 +53,13 @@ export function committeeCoverage(
   const asOf = toDayNumber(options.asOf);
   // A meeting counts once it has taken place (a planned date is not a comité held) and only
   // within the convention's term.
-  const held = meetings
-    .map(toDayNumber)
-    .filter((n) => n >= termStart && n <= termEnd && n <= asOf)
-    .sort((a, b) => a - b);
+  const held: DayNumber[] = [];
+  for (const meeting of meetings) {
+    const n = toDayNumber(meeting);
+    if (n >= termStart && n <= termEnd && n <= asOf) held.push(n);
+  }
+  // Meetings are mostly listed in date order: sorted only when they are not.
+  if (held.some((n, i) => i > 0 && n < held[i - 1])) held.sort((a, b) => a - b);
 
   let cursor = 0;
   return periodsOverlapping(term.start, term.end, length, basis).map((period) => {
@@ -70,12 +73,34 @@ export function committeeCoverage(
     while (cursor + count < held.length && held[cursor + count] <= windowEnd) count += 1;
     return {
       period,
-      window: { start: fromDayNumber(windowStart), end: fromDayNumber(windowEnd) },
+      window:
+        windowStart === periodStart && windowEnd === periodEnd
+          ? wholePeriod(period)
+          : {
+              start: windowStart === periodStart ? period.start : fromDayNumber(windowStart),
+              end: windowEnd === periodEnd ? period.end : fromDayNumber(windowEnd),
+            },
       required,
       held: count,
       state: stateOf(required, count >= perPeriod, windowStart, windowEnd, asOf),
     };
   });
+}
+
+type Window = PeriodCoverage["window"];
+const WHOLE_PERIODS = new WeakMap<Period, Window>();
+
+/**
+ * The window of a period wholly within the term (most of them): the period's own span, made once
+ * per period and shared by every convention that covers it, as the (calendar) period itself is.
+ */
+function wholePeriod(period: Period): Window {
+  let window = WHOLE_PERIODS.get(period);
+  if (window === undefined) {
+    window = { start: period.start, end: period.end };
+    WHOLE_PERIODS.set(period, window);
+  }
+  return window;
 }
 
 function stateOf(required: boolean, enough: boolean, start: DayNumber, end: DayNumber, asOf: DayNumber): PeriodState {

@@ -25,7 +25,10 @@ export function toDayNumber(date: CalendarDate): DayNumber {
  * @example fromDayNumber(19916) // { year: 2024, month: 7, day: 12 }
  */
 export function fromDayNumber(dayNumber: DayNumber): CalendarDate {
-  const z = dayNumber + 719468;
+  // Day numbers are whole. Flooring one that arrives held as a float (60 computed as -0 + 60)
+  // keeps every field of the date a small integer for the engine; otherwise dates made from then
+  // on store their day as a boxed float, which slows every date of the register.
+  const z = Math.floor(dayNumber) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { headerKey } from "./headerKey";
 import { normalizeText } from "./normalizeText";
 import {
@@ -40,13 +40,12 @@ const TABLE_NAMES: Record<string, TableKey> = {
   amendments: "amendments",
 };
 
-const explicitTableSchema = z
-  .object({
-    feuille: z.string().trim().min(1).optional(),
-    ligne: z.number().int().min(1).max(HEADER_SEARCH_ROWS * 10).optional(),
-    colonnes: z.record(z.string(), z.string().trim().min(1).nullable()).optional(),
-  })
-  .strict();
+const nonEmptyText = () => z.string().check(z.trim(), z.minLength(1));
+const explicitTableSchema = z.strictObject({
+  feuille: z.optional(nonEmptyText()),
+  ligne: z.optional(z.int().check(z.minimum(1), z.maximum(HEADER_SEARCH_ROWS * 10))),
+  colonnes: z.optional(z.record(z.string(), z.nullable(nonEmptyText()))),
+});
 
 const ENTRY_ALIASES: Record<string, "feuille" | "ligne" | "colonnes"> = {
   feuille: "feuille",
@@ -115,6 +114,14 @@ const SYNONYMS: Record<TableKey, Map<string, string>> = Object.fromEntries(
   }),
 ) as Record<TableKey, Map<string, string>>;
 
+/** The names of two words or more, each with the field it names: a header may begin with one ("Date de notification de la convention"). */
+const PREFIXES: Record<TableKey, readonly { prefix: string; field: string; length: number }[]> = Object.fromEntries(
+  TABLE_KEYS.map((table) => [
+    table,
+    [...SYNONYMS[table]].filter(([name]) => name.includes(" ")).map(([name, field]) => ({ prefix: `${name} `, field, length: name.length })),
+  ]),
+) as Record<TableKey, { prefix: string; field: string; length: number }[]>;
+
 /** The field of a table that a header names, by its folded words. */
 export function fieldForHeader(table: TableKey, header: string): string | undefined {
   return SYNONYMS[table].get(headerKey(header).key);
@@ -173,10 +180,13 @@ function sheetHinted(table: TableKey, sheet: string): boolean {
 function evaluate(grid: SheetGrid, rowIndex: number, table: TableKey): Candidate {
   const row = grid.values[rowIndex] ?? [];
   const headers: ColumnRef[] = [];
+  /** Each header's folded words (headerKey), by column index: computed once per cell. */
+  const keys = new Map<number, string>();
   row.forEach((value, index) => {
     const text = cellText(value);
     if (text !== null) {
-      const unit = headerKey(text).unit;
+      const { key, unit } = headerKey(text);
+      keys.set(index, key);
       headers.push({ index, letter: columnLetter(index), header: text, ...(unit === null ? {} : { unit }) });
     }
   });
@@ -185,7 +195,7 @@ function evaluate(grid: SheetGrid, rowIndex: number, table: TableKey): Candidate
   // Exact names first, then headers that begin with a name of two words or more
   // ("Date de notification de la convention"), so an exact header always wins its field.
   for (const ref of headers) {
-    const field = SYNONYMS[table].get(headerKey(ref.header).key);
+    const field = SYNONYMS[table].get(keys.get(ref.index) ?? "");
     if (field !== undefined && columns[field] === undefined) {
       columns[field] = ref;
       used.add(ref.index);
@@ -193,11 +203,11 @@ function evaluate(grid: SheetGrid, rowIndex: number, table: TableKey): Candidate
   }
   for (const ref of headers) {
     if (used.has(ref.index)) continue;
-    const key = headerKey(ref.header).key;
+    const key = keys.get(ref.index) ?? "";
     let best: { field: string; length: number } | null = null;
-    for (const [name, field] of SYNONYMS[table]) {
-      if (columns[field] !== undefined || !name.includes(" ") || !key.startsWith(`${name} `)) continue;
-      if (best === null || name.length > best.length) best = { field, length: name.length };
+    for (const { prefix, field, length } of PREFIXES[table]) {
+      if (columns[field] !== undefined || !key.startsWith(prefix)) continue;
+      if (best === null || length > best.length) best = { field, length };
     }
     if (best !== null) {
       columns[best.field] = ref;

@@ -11,7 +11,7 @@ export type ErrorCode =
   | "none_left"
   /** Text that is not a date in any accepted form. */
   | "invalid_date"
-  /** A well-formed date that does not exist, such as 31/02/2024. */
+  /** A well-formed date that does not exist, such as 31/02/2024; `detail`, when set, is the ISO date whose weekday was misnamed. */
   | "impossible_date"
   /** Serial 60, the 29/02/1900 that only Excel's 1900 leap-year bug knows. */
   | "phantom_excel_date"

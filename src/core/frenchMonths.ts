@@ -1,10 +1,10 @@
-import { fr } from "date-fns/locale/fr";
+import { FRENCH_MONTHS, FRENCH_MONTHS_SHORT } from "./frenchCalendarNames";
 import { normalizeText } from "./normalizeText";
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => ({
+const MONTHS = FRENCH_MONTHS.map((name, i) => ({
   month: i + 1,
-  wide: normalizeText(fr.localize.month(i as Parameters<typeof fr.localize.month>[0], { width: "wide" })),
-  abbreviated: normalizeText(fr.localize.month(i as Parameters<typeof fr.localize.month>[0], { width: "abbreviated" })).replace(/\.$/, ""),
+  wide: normalizeText(name),
+  abbreviated: normalizeText(FRENCH_MONTHS_SHORT[i]).replace(/\.$/, ""),
 }));
 
 /**

@@ -1,3 +1,5 @@
+import { ownValue } from "./ownValue";
+
 const UNITS: Record<string, number> = {
   zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
   dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
@@ -31,7 +33,7 @@ export function parseFrenchNumber(words: readonly string[]): number | null {
 function parseBelowHundred(words: readonly string[]): number | null {
   let i = 0;
   let value = 0;
-  const tens = TENS[words[i]];
+  const tens = ownValue(TENS, words[i]);
   if (words[i] === "quatre" && (words[i + 1] === "vingt" || words[i + 1] === "vingts")) {
     value = 80;
     i += 2;
@@ -45,7 +47,7 @@ function parseBelowHundred(words: readonly string[]): number | null {
     if (value === 80 || !(words[i + 1] === "un" || words[i + 1] === "une" || words[i + 1] === "onze")) return null;
     i += 1;
   }
-  const unit = UNITS[words[i]];
+  const unit = ownValue(UNITS, words[i]);
   if (unit !== undefined && i === words.length - 1) {
     if (value === 0) return unit;
     const maxAdded = value === 60 || value === 80 ? 19 : 9;
@@ -53,7 +55,7 @@ function parseBelowHundred(words: readonly string[]): number | null {
   }
   // "dix-sept", "soixante-dix-huit", "quatre-vingt-dix-neuf"
   if (words[i] === "dix" && i === words.length - 2) {
-    const last = UNITS[words[i + 1]];
+    const last = ownValue(UNITS, words[i + 1]);
     if (last === undefined || last < 7 || last > 9) return null;
     if (value !== 0 && value !== 60 && value !== 80) return null;
     return value + 10 + last;

@@ -29,14 +29,16 @@ export function groupFindings(conventions: readonly ConventionSummary[], finding
     else list.push(finding);
   }
   const sections = conventions.map((summary) => {
-    const own = (byId.get(summary.id) ?? []).map((f) =>
-      f.location === undefined && summary.source !== null ? { ...f, location: { sheet: summary.source.sheet, row: summary.source.row } } : f,
-    );
-    const ordered = own
-      .map((finding, index) => ({ finding, index }))
-      .sort((a, b) => severityRank(a.finding.code) - severityRank(b.finding.code) || a.index - b.index)
-      .map((x) => x.finding);
-    return { summary, findings: ordered };
+    const own = byId.get(summary.id) ?? [];
+    let inOrder = true;
+    for (let i = 0; i < own.length; i += 1) {
+      const f = own[i];
+      if (f.location === undefined && summary.source !== null) own[i] = { ...f, location: { sheet: summary.source.sheet, row: summary.source.row } };
+      if (i > 0 && severityRank(own[i - 1].code) > severityRank(f.code)) inOrder = false;
+    }
+    // The late first, then the soon, then the data to correct; the sort is stable, and only done
+    // when the findings are not in that order already.
+    return { summary, findings: inOrder ? own : own.sort((a, b) => severityRank(a.code) - severityRank(b.code)) };
   });
   return { sections, orphans };
 }

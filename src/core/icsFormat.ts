@@ -36,11 +36,18 @@ const CRLF = "\r\n";
 const MAX_OCTETS = 75;
 
 /**
- * A TEXT value escaped as RFC 5545 §3.3.11 asks: backslash, semicolon, comma and line ends.
+ * A TEXT value escaped as RFC 5545 §3.3.11 asks: backslash, semicolon, comma and line ends. The
+ * other control characters (a register's text may hold one) are no TEXT at all: left out.
  * @example escapeIcsText("Fin; préavis, voir\nnote") // "Fin\\; préavis\\, voir\\nnote"
  */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return text
+    // eslint-disable-next-line no-control-regex -- control characters are what is left out
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /**

@@ -18,12 +18,36 @@ export function reportSheetName(year: number): string {
   return `Rapport ${year}`;
 }
 
-/** The comité report's sheet name for a convention ("Comité – TEAM2-2024") (Excel allows 31 characters and no []:*?/\). */
+/**
+ * The comité report's sheet name for a convention, whatever its reference holds. Excel refuses a
+ * name longer than 31 characters, with one of []:*?/\ or a control character, or that ends with
+ * an apostrophe (the reference comes after the prefix, so the name never starts with one).
+ * @example committeeSheetName("2024/15") // "Comité – 2024-15"
+ */
 export function committeeSheetName(reference: string): string {
-  return `Comité – ${reference.replace(/[[\]:*?/\\]/g, "-")}`.slice(0, 31).trimEnd();
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  const clean = reference.replace(/[[\]:*?/\\]/g, "-").replace(/[\u0000-\u001f\u007f]+/g, " ");
+  return cutSheetName(`Comité – ${clean}`, 31).replace(/[\s']+$/u, "");
+}
+
+/**
+ * The first `max` UTF-16 units of a name (Excel's count), without splitting a character in two.
+ * @example cutSheetName("Comité – 😀", 10) // "Comité – "
+ */
+export function cutSheetName(name: string, max: number): string {
+  const cut = name.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** Whether a sheet is one of the add-in's own (alerts, settings, reports): never read as a register table. */
 export function isAddinSheet(name: string): boolean {
   return name === ALERTS_SHEET || name === SETTINGS_SHEET || REPORT_SHEET.test(name) || COMMITTEE_SHEET.test(name);
+}
+
+/**
+ * Whether a sheet is something the add-in writes whole and never reads back (the alerts, the
+ * reports): a check skips its cells, which on a large register weigh as much as the register.
+ */
+export function isAddinOutputSheet(name: string): boolean {
+  return name !== SETTINGS_SHEET && isAddinSheet(name);
 }

@@ -1,4 +1,5 @@
-import { CalendarDate, isValidCalendarDate } from "./calendarDate";
+import { CalendarDate, isValidCalendarDate, toIsoDate } from "./calendarDate";
+import { isoWeekday } from "./dayNumber";
 import { Result, fail, ok } from "./errors";
 import { frenchMonth } from "./frenchMonths";
 import { normalizeText } from "./normalizeText";
@@ -13,20 +14,26 @@ export const DATE_FORMS = {
   numeric: String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})`,
   words: String.raw`(\d{1,2})(?:er|e)?[\s-]*([a-z]+\.?)[\s-]*(\d{4})`,
 } as const;
-const ISO = new RegExp(`^${DATE_FORMS.iso}(?:[t ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?$`);
+// A time of day after an ISO date is dropped, but it must be one that exists (not 25:99).
+const ISO_TIME = String.raw`(?:[t ](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?`;
+const ISO = new RegExp(`^${DATE_FORMS.iso}${ISO_TIME}$`);
 const NUMERIC = new RegExp(`^${DATE_FORMS.numeric}$`);
 const WORDS = new RegExp(`^${DATE_FORMS.words}$`);
-const WEEKDAY_OR_LE = /^(?:le |(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? )+/;
+const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAY_OR_LE = new RegExp(`^(?:le |(?:${WEEKDAYS.join("|")}),? )+`);
 
 /**
  * A date typed as text, as French staff write it: "12/07/2024", "12-07-2024", "12.07.2024",
  * "05/04/22" (two-digit years read as Excel does: 00–29 → 2000s, 30–99 → 1900s), "2024-07-12",
  * "12 juillet 2024", "1er mars 2023", "11 JUIL. 2024", "mardi 25 juin 2024".
- * `impossible_date` for a well-formed day that does not exist (31/02/2024), `invalid_date` otherwise.
+ * `impossible_date` for a well-formed day that does not exist (31/02/2024, or a weekday that is not
+ * the date's: "lundi 12 juillet 2024"), `invalid_date` otherwise.
  * @example parseDateText("11 JUIL. 2024") // { ok: true, value: { year: 2024, month: 7, day: 11 } }
  */
 export function parseDateText(input: string): Result<CalendarDate> {
-  const text = normalizeText(input).replace(WEEKDAY_OR_LE, "");
+  const folded = normalizeText(input);
+  const prefix = WEEKDAY_OR_LE.exec(folded)?.[0] ?? "";
+  const text = folded.slice(prefix.length);
   let parts: [number, number, number] | null = null;
   let match = ISO.exec(text);
   if (match !== null) {
@@ -40,7 +47,14 @@ export function parseDateText(input: string): Result<CalendarDate> {
   if (parts === null) return fail({ code: "invalid_date", value: input });
   const [year, month, day] = parts;
   if (!isValidCalendarDate(year, month, day)) return fail({ code: "impossible_date", value: input });
-  return ok({ year, month, day });
+  const date = { year, month, day };
+  // "lundi 12 juillet 2024" names a day that does not exist (12/07/2024 was a Friday): one of the
+  // two is a typo, and which one is not guessed. `detail` is the date, to name its real weekday.
+  const named = prefix.split(/[ ,]+/).filter((word) => WEEKDAYS.includes(word));
+  if (named.some((word) => WEEKDAYS.indexOf(word) + 1 !== isoWeekday(date))) {
+    return fail({ code: "impossible_date", value: input, detail: toIsoDate(date) });
+  }
+  return ok(date);
 }
 
 function expandYear(digits: string): number {

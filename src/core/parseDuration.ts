@@ -1,6 +1,7 @@
 import { Result, fail, ok } from "./errors";
 import { parseFrenchNumber } from "./frenchNumber";
 import { normalizeText } from "./normalizeText";
+import { ownValue } from "./ownValue";
 
 /** Months in each French unit of time, as written in a duration or a frequency ("par trimestre"). */
 export const UNIT_MONTHS: Readonly<Record<string, number>> = {
@@ -29,7 +30,11 @@ export function parseDuration(input: string | number): Result<number> {
   const text = normalizeText(input).replace(/\.$/, "");
   const invalid = (detail: string): Result<number> => fail({ code: "invalid_duration", value: input, detail });
   if (text === "") return invalid(input);
-  if (/^\d+$/.test(text)) return parseDuration(Number(text));
+  if (/^\d+$/.test(text)) {
+    // Digits are read as the number, but an error shows the text as it was typed ("« 1201 »").
+    const months = parseDuration(Number(text));
+    return months.ok ? months : invalid(input);
+  }
 
   // Words, numbers and "(3)" restatements; "et" and commas join the parts.
   const tokens = text.replace(/(?<=[a-z])-(?=[a-z])/g, " ").match(/\(\s*\d+\s*\)|[a-z]+|\d+|[^\sa-z\d]/g) ?? [];
@@ -41,15 +46,17 @@ export function parseDuration(input: string | number): Result<number> {
       i += 1; // "1 an et 6 mois", "1 an, 6 mois"; "1 an 6 mois" needs no joiner
     }
     const quantityStart = i;
-    while (i < tokens.length && UNIT_MONTHS[tokens[i]] === undefined) i += 1;
-    if (i === tokens.length) return invalid(tokens.slice(quantityStart).join(" ") || input);
+    while (i < tokens.length && ownValue(UNIT_MONTHS, tokens[i]) === undefined) i += 1;
+    const unit = i < tokens.length ? ownValue(UNIT_MONTHS, tokens[i]) : undefined;
+    if (unit === undefined) return invalid(tokens.slice(quantityStart).join(" ") || input);
     const quantity = readQuantity(tokens.slice(quantityStart, i));
     if (quantity === null || quantity <= 0) return invalid(tokens.slice(quantityStart, i + 1).join(" "));
-    total += quantity * UNIT_MONTHS[tokens[i]];
+    total += quantity * unit;
     i += 1;
     parts += 1;
   }
-  if (total <= 0 || total > MAX_MONTHS) return invalid(input);
+  // Written so that a NaN total is refused too, never returned as a number of months.
+  if (!(total > 0 && total <= MAX_MONTHS)) return invalid(input);
   return ok(total);
 }
 

@@ -46,6 +46,20 @@ export function periodContaining(date: CalendarDate, length: PeriodLength, basis
 export function periodsOverlapping(from: CalendarDate, to: CalendarDate, length: PeriodLength, basis: PeriodBasis): Period[] {
   const periods: Period[] = [];
   if (compareDates(to, from) < 0) return periods;
+  if (basis.kind === "calendar") {
+    // Calendar periods follow one another by their index within the year.
+    let year = from.year;
+    let index = Math.floor((from.month - 1) / length);
+    for (let period = calendarPeriod(year, index, length); compareDates(period.start, to) <= 0; period = calendarPeriod(year, index, length)) {
+      periods.push(period);
+      index += 1;
+      if (index * length >= 12) {
+        index = 0;
+        year += 1;
+      }
+    }
+    return periods;
+  }
   const first = periodContaining(basis.kind === "contract" && compareDates(from, basis.start) < 0 ? basis.start : from, length, basis);
   if (first === null || compareDates(to, first.start) < 0) return periods;
   let period: Period | null = first;
@@ -64,14 +78,25 @@ export function calendarPeriodContaining(date: CalendarDate, length: PeriodLengt
   return calendarPeriod(date.year, Math.floor((date.month - 1) / length), length);
 }
 
+/**
+ * Calendar periods are values, the same for every convention: each is made once and shared
+ * (a register of 10 000 conventions covers a few dozen semesters, not 60 000).
+ */
+const CALENDAR_PERIODS = new Map<number, Period>();
+
 function calendarPeriod(year: number, index: number, length: PeriodLength): Period {
+  const key = (year * 4 + index) * 16 + length;
+  const known = CALENDAR_PERIODS.get(key);
+  if (known !== undefined) return known;
   const firstMonth = index * length + 1;
   const lastMonth = firstMonth + length - 1;
-  return {
+  const period: Period = {
     label: length === 12 ? String(year) : `${year}-${PREFIX[length]}${index + 1}`,
     start: { year, month: firstMonth, day: 1 },
     end: { year, month: lastMonth, day: daysInMonth(year, lastMonth) },
   };
+  CALENDAR_PERIODS.set(key, period);
+  return period;
 }
 
 function contractPeriod(start: CalendarDate, k: number, length: PeriodLength): Period {

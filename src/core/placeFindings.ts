@@ -15,6 +15,6 @@ export function placeFindings(findings: readonly Finding[], mapping: RegisterMap
     const tableMapping = mapping[table];
     if (tableMapping === null || tableMapping.sheet !== location.sheet) return finding;
     const column = tableMapping.columns[field];
-    return column === undefined ? finding : { ...finding, location: { ...location, column: column.letter } };
+    return column === undefined ? finding : { ...finding, location: { sheet: location.sheet, row: location.row, column: column.letter } };
   });
 }

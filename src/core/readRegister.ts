@@ -1,6 +1,5 @@
-import { CalendarDate } from "./calendarDate";
 import { readDate } from "./cellValue";
-import { DomainError } from "./errors";
+import { DomainError, Result } from "./errors";
 import { CellLocation, Finding } from "./findings";
 import { normalizeText } from "./normalizeText";
 import { ColumnRef, RegisterMapping, TableMapping } from "./registerMapping";
@@ -13,11 +12,12 @@ import {
   ConventionFields,
   Deadline,
   DeadlineFields,
+  FieldKind,
   Register,
   RowSource,
   TableKey,
   fieldSpec,
-  readField,
+  columnReader,
   tableFields,
 } from "./registerSchema";
 import { CellValue, SheetGrid, columnIndex } from "./sheetGrid";
@@ -30,55 +30,124 @@ export interface ReadResult {
 
 interface RawRow {
   readonly source: RowSource;
-  readonly cells: Readonly<Record<string, CellValue>>;
+  /** The row's cells, as the grid holds them. */
+  readonly line: readonly CellValue[];
 }
 
-/** The data rows of a mapped table: every row below the headers with a value in a mapped column. */
-function rowsOf(grid: SheetGrid, mapping: TableMapping): RawRow[] {
-  const columns: ColumnRef[] = [...Object.values(mapping.columns), ...mapping.inlineCommittees];
-  const rows: RawRow[] = [];
+/**
+ * The data rows of a mapped table, by their index in the grid: every row below the headers with
+ * a value in a mapped column. (Indexes, not row objects: a row's record is made when it is read,
+ * and what is not kept of it is dropped right away.)
+ */
+function dataRows(grid: SheetGrid, mapping: TableMapping): number[] {
+  const columns = [...Object.values(mapping.columns), ...mapping.inlineCommittees].map((c) => c.index);
+  const rows: number[] = [];
   for (let r = mapping.headerRow; r < grid.values.length; r += 1) {
-    const line = grid.values[r] ?? [];
-    if (columns.every((c) => isBlankCell(line[c.index] ?? null))) continue; // a hole in the table
-    const cells: Record<string, CellValue> = {};
-    for (const [key, ref] of Object.entries(mapping.columns)) cells[key] = line[ref.index] ?? null;
-    rows.push({ source: { sheet: grid.name, row: r + 1 }, cells });
+    if (!isBlankIn(grid.values[r] ?? [], columns)) rows.push(r); // else a hole in the table
   }
   return rows;
+}
+
+/** Row `r` (0-based) of a grid, with its place in the workbook. */
+function rowAt(grid: SheetGrid, r: number): RawRow {
+  return { source: { sheet: grid.name, row: r + 1 }, line: grid.values[r] ?? [] };
+}
+
+/** Whether a row is blank in all the given columns. */
+function isBlankIn(line: readonly CellValue[], columns: readonly number[]): boolean {
+  for (const c of columns) if (!isBlankCell(line[c] ?? null)) return false;
+  return true;
 }
 
 function isBlankCell(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
+/** A field of a mapped table, resolved once for all its rows: its column and how a cell of it is read. */
+interface FieldColumn {
+  readonly key: string;
+  /** Null when the table has no column for the field: it reads as blank. */
+  readonly ref: ColumnRef | null;
+  readonly read: (value: CellValue) => Result<unknown>;
+}
+
+/**
+ * A column's reader that reads each distinct cell value once, for one table, where that pays: a
+ * blank cell, the texts of a column of durations, amounts or choices ("3 ans", "Comité de suivi"),
+ * the serial numbers of a column of dates. Such values repeat down thousands of rows and parsing
+ * them (or making their date) is the costly part; equal cells then share their (immutable) typed
+ * value. Plain text, and numbers other than dates, are cheaper to read again than to look up.
+ */
+function eachValueOnce(read: (value: unknown) => Result<unknown>, kind: FieldKind): (value: CellValue) => Result<unknown> {
+  let blank: Result<unknown> | undefined;
+  const known = new Map<string | number, Result<unknown>>();
+  return (value) => {
+    if (value === null) return (blank ??= read(null));
+    const key = typeof value === "string" ? (kind === "text" ? null : value) : typeof value === "number" && kind === "date" ? value : null;
+    if (key === null) return read(value);
+    let result = known.get(key);
+    if (result === undefined) {
+      result = read(value);
+      known.set(key, result);
+    }
+    return result;
+  };
+}
+
 class RowReader {
   readonly findings: Finding[] = [];
+  private readonly fields: readonly FieldColumn[];
+  private readonly byKey: ReadonlyMap<string, FieldColumn>;
+  /** Every field null, then the place: each row's record starts as a copy of it. */
+  private readonly blankRecord: Readonly<Record<string, unknown>>;
 
-  constructor(private readonly mapping: TableMapping) {}
+  constructor(private readonly mapping: TableMapping) {
+    this.fields = tableFields(mapping.table).map((field) => {
+      const ref = mapping.columns[field.key] ?? null;
+      const read = columnReader(mapping.table, field.key, ref?.unit);
+      return { key: field.key, ref, read: eachValueOnce(read, field.kind) };
+    });
+    this.byKey = new Map(this.fields.map((f) => [f.key, f]));
+    // Made by JSON.parse, which lays every property out inside the object itself (none in a
+    // separate store); a copy keeps that layout: a register's 50 000 records take a fifth less memory.
+    const blank = Object.fromEntries([...this.fields.map((f) => [f.key, null]), ["source", null]]);
+    this.blankRecord = JSON.parse(JSON.stringify(blank)) as Record<string, unknown>;
+  }
 
-  /** Every mapped field of a row, typed; a cell that cannot be read is reported and left null. */
-  read<T>(row: RawRow, conventionId: () => string | null): T {
-    const out: Record<string, unknown> = {};
-    for (const field of tableFields(this.mapping.table)) {
-      const ref = this.mapping.columns[field.key];
-      if (ref === undefined) {
-        out[field.key] = null;
-        continue;
-      }
-      const read = readField(this.mapping.table, field.key, row.cells[field.key], ref.unit);
-      if (read.ok) {
-        out[field.key] = read.value;
-      } else {
-        out[field.key] = null;
-        this.report("invalid_value", row, field.key, conventionId(), read.error);
-      }
+  /** A row's cell in a field's column; blank when the table has no such column. */
+  cell(row: RawRow, key: string): CellValue {
+    const ref = this.byKey.get(key)?.ref ?? null;
+    return ref === null ? null : (row.line[ref.index] ?? null);
+  }
+
+  /** One field of a row, typed (nothing reported). */
+  readOne(row: RawRow, key: string): Result<unknown> {
+    const field = this.byKey.get(key);
+    if (field === undefined) throw new Error(`Unknown column ${this.mapping.table}.${key}`);
+    return field.read(this.cell(row, key));
+  }
+
+  /**
+   * A row's record: every field of the table, typed (a field without a column, or whose cell cannot
+   * be read, is null; the cell is reported), then the row's place. Every record of a table is a copy
+   * of the same blank one, so that they all share one shape (one hidden class).
+   */
+  read<T>(row: RawRow, conventionId: string | null): T & { source: RowSource } {
+    const out: Record<string, unknown> = { ...this.blankRecord };
+    for (const field of this.fields) {
+      if (field.ref === null) continue;
+      const read = field.read(row.line[field.ref.index] ?? null);
+      if (read.ok) out[field.key] = read.value;
+      else this.report("invalid_value", row, field.key, conventionId, read.error);
     }
-    return out as T;
+    out.source = row.source;
+    return out as T & { source: RowSource };
   }
 
   report(code: "invalid_value" | "missing_date", row: RawRow, field: string, conventionId: string | null, error?: DomainError): void {
     const ref = this.mapping.columns[field];
-    const location: CellLocation = { ...row.source, ...(ref === undefined ? {} : { column: ref.letter }) };
+    const { sheet, row: line } = row.source;
+    const location: CellLocation = ref === undefined ? { sheet, row: line } : { sheet, row: line, column: ref.letter };
     this.findings.push({
       code,
       conventionId,
@@ -125,10 +194,11 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
 
   const conventionReader = new RowReader(mapping.conventions);
   const conventionGrid = gridOf(grids, mapping.conventions);
-  for (const row of rowsOf(conventionGrid, mapping.conventions)) {
-    const idRead = readField("conventions", "id", row.cells.id);
+  for (const r of dataRows(conventionGrid, mapping.conventions)) {
+    const row = rowAt(conventionGrid, r);
+    const idRead = conventionReader.readOne(row, "id");
     const id = idRead.ok && typeof idRead.value === "string" ? idRead.value : null;
-    const fields = conventionReader.read<ConventionFields>(row, () => id);
+    const fields = conventionReader.read<ConventionFields>(row, id);
     if (id === null) {
       if (idRead.ok) conventionReader.blank(row, "id", null);
       continue;
@@ -144,17 +214,17 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
       });
       continue;
     }
-    const convention: Convention = { ...fields, id, source: row.source };
+    const convention: Convention = Object.assign(fields, { id });
     firstRow.set(key, convention);
     conventions.push(convention);
     for (const column of mapping.conventions.inlineCommittees) {
-      const value = conventionGrid.values[row.source.row - 1]?.[column.index] ?? null;
+      const value = row.line[column.index] ?? null;
       const date = readDate(value, column.header);
       if (!date.ok) {
         findings.push({
           code: "invalid_value",
           conventionId: id,
-          location: { ...row.source, column: column.letter },
+          location: { sheet: row.source.sheet, row: row.source.row, column: column.letter },
           table: "conventions",
           field: "committee",
           error: date.error,
@@ -164,44 +234,60 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
       }
     }
   }
-  findings.push(...conventionReader.findings);
+  // One at a time: spreading a list of 100 000 findings into push() overflows the call stack.
+  for (const finding of conventionReader.findings) findings.push(finding);
 
-  /** The convention id a row of another table names, spelled as the conventions table spells it. */
-  const resolve = (text: string): string => firstRow.get(referenceKey(text))?.id ?? text;
+  /**
+   * The convention id a row of another table names, spelled as the conventions table spells it:
+   * each distinct text folded once (comités repeat their convention's), and a text spelled exactly
+   * as a convention's reference is that convention's.
+   */
+  const resolved = new Map<string, string>(conventions.map((c) => [c.id, c.id]));
+  const resolve = (text: string): string => {
+    let id = resolved.get(text);
+    if (id === undefined) {
+      id = firstRow.get(referenceKey(text))?.id ?? text;
+      resolved.set(text, id);
+    }
+    return id;
+  };
 
+  /** The rows of another table; `keep` gets each row whose convention and required fields are there. */
   const dependent = <F extends { conventionId: string | null }>(
     table: Exclude<TableKey, "conventions">,
     required: readonly (keyof F & string)[],
-    keep: (fields: F & { conventionId: string }, source: RowSource) => void,
+    keep: (row: F & { conventionId: string; source: RowSource }) => void,
   ): void => {
     const tableMapping = mapping[table];
     if (tableMapping === null) return;
     const reader = new RowReader(tableMapping);
-    for (const row of rowsOf(gridOf(grids, tableMapping), tableMapping)) {
-      const idRead = readField(table, "conventionId", row.cells.conventionId);
+    const grid = gridOf(grids, tableMapping);
+    for (const r of dataRows(grid, tableMapping)) {
+      const row = rowAt(grid, r);
+      const idRead = reader.readOne(row, "conventionId");
       const id = idRead.ok && typeof idRead.value === "string" ? resolve(idRead.value) : null;
-      const fields = reader.read<F>(row, () => id);
+      const fields = reader.read<F>(row, id);
       if (id === null) {
         if (idRead.ok) reader.blank(row, "conventionId", null);
         continue;
       }
-      const lacking = required.filter((key) => fields[key] === null && isBlankCell(row.cells[key] ?? null));
-      lacking.forEach((key) => reader.blank(row, key, id));
-      if (required.some((key) => fields[key] === null)) continue;
-      keep({ ...fields, conventionId: id }, row.source);
+      let complete = true;
+      for (const key of required) {
+        if (fields[key] !== null) continue;
+        complete = false;
+        if (isBlankCell(reader.cell(row, key))) reader.blank(row, key, id);
+      }
+      if (complete) keep(Object.assign(fields, { conventionId: id }));
     }
-    findings.push(...reader.findings);
+    for (const finding of reader.findings) findings.push(finding);
   };
 
-  dependent<CommitteeFields>("committees", ["date"], (f, source) =>
-    committees.push({ ...f, date: f.date as CalendarDate, source }),
-  );
+  // The required fields (a comité's or an avenant's date, an échéance's label) are known not null here.
+  dependent<CommitteeFields>("committees", ["date"], (row) => committees.push(row as Committee));
   const deadlines: Deadline[] = [];
-  dependent<DeadlineFields>("deadlines", ["label"], (f, source) => deadlines.push({ ...f, label: f.label as string, source }));
+  dependent<DeadlineFields>("deadlines", ["label"], (row) => deadlines.push(row as Deadline));
   const amendments: Amendment[] = [];
-  dependent<AmendmentFields>("amendments", ["date"], (f, source) =>
-    amendments.push({ ...f, date: f.date as CalendarDate, source }),
-  );
+  dependent<AmendmentFields>("amendments", ["date"], (row) => amendments.push(row as Amendment));
 
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
   return { register: { conventions, committees, deadlines, amendments }, findings: sortByPlace(findings, sheetOrder) };
@@ -212,16 +298,23 @@ function referenceKey(id: string): string {
   return normalizeText(id).replace(/\s+/g, "");
 }
 
-/** Findings in workbook order: sheet, then row, then column. */
-function sortByPlace(findings: Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
-  const place = (f: Finding): [number, number, number] => {
-    const at = f.location;
-    if (at === undefined) return [-1, 0, 0];
-    return [sheetOrder.get(at.sheet) ?? -1, at.row, at.column === undefined ? -1 : (columnIndex(at.column) ?? -1)];
+/** Findings in workbook order: sheet, then row, then column (each finding's place computed once). */
+function sortByPlace(findings: readonly Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
+  const columns = new Map<string, number>();
+  const columnOf = (letters: string): number => {
+    let index = columns.get(letters);
+    if (index === undefined) {
+      index = columnIndex(letters) ?? -1;
+      columns.set(letters, index);
+    }
+    return index;
   };
-  return [...findings].sort((a, b) => {
-    const [sa, ra, ca] = place(a);
-    const [sb, rb, cb] = place(b);
-    return sa - sb || ra - rb || ca - cb;
-  });
+  return findings
+    .map((finding) => {
+      const at = finding.location;
+      if (at === undefined) return { finding, sheet: -1, row: 0, column: 0 };
+      return { finding, sheet: sheetOrder.get(at.sheet) ?? -1, row: at.row, column: at.column === undefined ? -1 : columnOf(at.column) };
+    })
+    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.column - b.column)
+    .map((placed) => placed.finding);
 }

@@ -5,7 +5,8 @@
  * of truth for the tables' names, columns, types and French labels: the reader, the check, the
  * command line and the task pane all take them from here.
  */
-import { z } from "zod";
+import { ownValue } from "./ownValue";
+import { z } from "zod/mini";
 import { CalendarDate } from "./calendarDate";
 import { readAmount, readDate, readDuration, readText, readWholeNumber } from "./cellValue";
 import { DomainError, Result, fail, ok } from "./errors";
@@ -83,7 +84,7 @@ function readChoice<T>(words: Record<string, T>, labels: Record<string, string>)
     const text = readText(value, field);
     if (!text.ok) return text;
     if (text.value === null) return ok(null);
-    const chosen = words[normalizeText(text.value).replace(/[-_]/g, " ")];
+    const chosen = ownValue(words, normalizeText(text.value).replace(/[-_]/g, " "));
     if (chosen !== undefined) return ok(chosen);
     const shown = Object.values(labels).map((l) => `« ${l} »`).join(", ");
     return fail({ code: "invalid_option", value, field, detail: shown });
@@ -107,10 +108,12 @@ export const CELL_READERS: Record<FieldKind, (value: unknown, field: string) => 
  * blank) out; a cell that cannot be read fails with the domain error in the issue's params.
  */
 function cell<T>(kind: FieldKind) {
-  return z.unknown().transform((value, ctx): T | null => {
+  // A transform takes any input (z.unknown() in front of it would add nothing but a pipe).
+  return z.transform((value: unknown, ctx): T | null => {
     const read = CELL_READERS[kind](value, "");
     if (read.ok) return read.value as T | null;
-    ctx.addIssue({ code: "custom", message: read.error.code, params: { error: read.error } });
+    // zod/mini's transform has no ctx.addIssue: the issue goes on the payload, as addIssue puts it.
+    ctx.issues.push({ code: "custom", message: read.error.code, params: { error: read.error }, input: value });
     return z.NEVER;
   });
 }
@@ -328,7 +331,7 @@ export type AmendmentFields = z.output<typeof amendmentSchema>;
 
 export type TableKey = "conventions" | "committees" | "deadlines" | "amendments";
 
-export interface TableSpec<S extends z.ZodObject = z.ZodObject> {
+export interface TableSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
   readonly key: TableKey;
   /** The sheet and Excel table name the add-in creates, and the table's name in messages. */
   readonly label: string;
@@ -368,7 +371,7 @@ export function fieldSpec(table: TableKey, key: string): FieldSpec | undefined {
 function fieldsOf(table: TableKey): readonly FieldSpec[] {
   return Object.freeze(
     Object.entries(TABLES[table].schema.shape).map(([key, schema]) => {
-      const meta = FIELD_META.get(schema as z.ZodType);
+      const meta = FIELD_META.get(schema as z.ZodMiniType);
       if (meta === undefined) throw new Error(`Column ${table}.${key} has no FIELD_META entry`);
       return Object.freeze({ key, ...meta });
     }),
@@ -397,7 +400,7 @@ export function readField(table: TableKey, key: string, value: unknown, unit?: "
   const spec = fieldSpec(table, key);
   if (spec === undefined) throw new Error(`Unknown column ${table}.${key}`);
   const input = spec.kind === "duration" && unit === "years" ? inYears(value) : value;
-  const schema = (TABLES[table].schema.shape as Record<string, z.ZodType>)[key];
+  const schema = (TABLES[table].schema.shape as Record<string, z.ZodMiniType>)[key];
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
@@ -413,6 +416,23 @@ function inYears(value: unknown): unknown {
   if (typeof value === "number") return value * 12;
   if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return `${value.trim()} ans`;
   return value;
+}
+
+/**
+ * readField for one column, resolved once, to read a whole table: the reader the column's schema
+ * transforms with (CELL_READERS of its kind), called directly (no zod parse per cell), with the
+ * same result and the same error as readField.
+ * @example columnReader("conventions", "duration", "years")(3) // ok(36)
+ */
+export function columnReader(table: TableKey, key: string, unit?: "months" | "years"): (value: unknown) => Result<unknown> {
+  const spec = fieldSpec(table, key);
+  if (spec === undefined) throw new Error(`Unknown column ${table}.${key}`);
+  const read = CELL_READERS[spec.kind];
+  const years = spec.kind === "duration" && unit === "years";
+  return (value) => {
+    const result = read(years ? inYears(value) : value, "");
+    return result.ok ? result : fail({ ...result.error, value, field: spec.label });
+  };
 }
 
 /** Where a row of the register was read: its sheet and its Excel row number (1-based). */

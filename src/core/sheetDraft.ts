@@ -6,6 +6,7 @@
  *
  * Positions are 0-based throughout: `rows[0]` is Excel row 1, column 0 is column A.
  */
+import { cutSheetName } from "./ownedSheets";
 import { CellValue, columnLetter } from "./sheetGrid";
 
 /** How a cell looks; each gateway maps a style to its fonts and fills (one table of colours per gateway). */
@@ -241,11 +242,11 @@ export function dateCell(serial: number, options: CellBase = {}): DraftCell {
  */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
   const used = new Set(taken.map((name) => name.toLocaleLowerCase("fr")));
-  const base = wanted.slice(0, 31);
+  const base = cutSheetName(wanted, 31);
   if (!used.has(base.toLocaleLowerCase("fr"))) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    const candidate = `${cutSheetName(wanted, 31 - suffix.length)}${suffix}`;
     if (!used.has(candidate.toLocaleLowerCase("fr"))) return candidate;
   }
 }

@@ -14,7 +14,12 @@ export interface WorkbookReader {
   /** The values of one worksheet, in bulk. */
   readSheet(name: string): Promise<SheetGrid>;
   /** Every worksheet's values, in the workbook's order: one round trip where the host allows it. */
-  readAllSheets(): Promise<SheetGrid[]>;
+  readAllSheets(options?: ReadOptions): Promise<SheetGrid[]>;
+}
+
+export interface ReadOptions {
+  /** Sheets whose cells are not wanted (the add-in's alerts and reports): left out, never read. */
+  readonly skip?: (name: string) => boolean;
 }
 
 /** A cell to show to the user (the pane's "go to the row"). 0-based row and column. */

@@ -3,7 +3,7 @@ import { CheckOptions, CheckResult, checkRegister } from "../core/checkRegister"
 import { ExplicitMapping, detectMapping } from "../core/detectMapping";
 import { Finding } from "../core/findings";
 import { GroupedFindings, groupFindings } from "../core/groupFindings";
-import { isAddinSheet } from "../core/ownedSheets";
+import { isAddinOutputSheet, isAddinSheet } from "../core/ownedSheets";
 import { placeFindings } from "../core/placeFindings";
 import { readRegister } from "../core/readRegister";
 import { MappingProblem, RegisterMapping } from "../core/registerMapping";
@@ -42,7 +42,7 @@ export type LoadedRegister =
  * The workbook is only read.
  */
 export async function loadRegister(workbook: WorkbookReader, explicit?: ExplicitMapping): Promise<LoadedRegister> {
-  const grids = await workbook.readAllSheets();
+  const grids = await workbook.readAllSheets({ skip: isAddinOutputSheet });
   const settings = readSettings(grids);
   const stored = storedMapping(settings);
   const chosen = explicit ?? stored ?? undefined;

@@ -9,7 +9,7 @@ import {
   uniqueSheetName,
 } from "../core/sheetDraft";
 import { CellValue, SheetGrid } from "../core/sheetGrid";
-import { CellTarget, GatewayError, WorkbookGateway } from "./gateway";
+import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 
 /** A sheet of the fake, as a test inspects it after an action. */
 export interface MemorySheet {
@@ -55,8 +55,9 @@ export class MemoryWorkbook implements WorkbookGateway {
     return { name: sheet.name, values: trimmed(sheet.values) };
   }
 
-  async readAllSheets(): Promise<SheetGrid[]> {
-    return this.sheets.map((sheet) => ({ name: sheet.name, values: trimmed(sheet.values) }));
+  async readAllSheets(options: ReadOptions = {}): Promise<SheetGrid[]> {
+    const skip = options.skip ?? (() => false);
+    return this.sheets.filter((sheet) => !skip(sheet.name)).map((sheet) => ({ name: sheet.name, values: trimmed(sheet.values) }));
   }
 
   /** A sheet as it stands, for a test's assertions (undefined when absent). */

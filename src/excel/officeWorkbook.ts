@@ -22,13 +22,49 @@ import {
 import { DRAFT_FONT, rowHeights } from "../core/rowHeights";
 import { PAGE_FOOTER } from "../i18n/report.fr";
 import { CellValue, SheetGrid, columnLetter } from "../core/sheetGrid";
-import { CellTarget, GatewayError, WorkbookGateway } from "./gateway";
+import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 
 /** Excel.run, as the gateway calls it (the tests give a fake host's). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Queued writes are sent before they pass this many bytes (Excel refuses requests above 5 MB). */
+/** No request may carry more than this many bytes (Excel refuses requests above 5 MB). */
 export const MAX_REQUEST_BYTES = 4_000_000;
+
+/**
+ * Queued writes are sent before their estimate passes this: a tenth under MAX_REQUEST_BYTES, for
+ * the small operations whose size is estimated roughly (a style, a width, a rule).
+ */
+const REQUEST_BUDGET = 3_600_000;
+
+/**
+ * Excel on the web also refuses a response above 5 MB: there, a large workbook is read by slices
+ * of rows whose estimated response stays under this many bytes. Excel on Windows and Mac has no
+ * such limit and reads every sheet in one response.
+ */
+export const MAX_RESPONSE_BYTES = 4_000_000;
+
+/**
+ * Estimated bytes of one cell in a read's response (its value and its type, as JSON): a date or
+ * an amount with its "Double" is about 16, a title with its "String" about 45, a blank 10 (about 20 on average on the generated registers). The
+ * bench measures the real sizes on generated registers (bench/paneBench.ts); a slice that still
+ * comes back too large is read again in two halves.
+ */
+export const RESPONSE_BYTES_PER_CELL = 24;
+
+export interface OfficeWorkbookOptions {
+  /** Largest response to ask for; Infinity where Excel sets no limit. Default: the host's (see responseLimitOfHost). */
+  readonly responseLimitBytes?: number;
+}
+
+/**
+ * The response limit of the Excel the add-in runs in: none on Windows and Mac, MAX_RESPONSE_BYTES
+ * everywhere else (the web, iPad) and when the platform is unknown.
+ */
+export function responseLimitOfHost(): number {
+  const office = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office;
+  const platform = office?.context?.platform;
+  return platform === "PC" || platform === "Mac" ? Infinity : MAX_RESPONSE_BYTES;
+}
 
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHARACTER = 5.6;
@@ -41,8 +77,14 @@ const REFUSED_PROTECTED = new Set(["AccessDenied"]);
 export class OfficeWorkbook implements WorkbookGateway {
   /** Requests sent during the last action, and the largest one's estimated size: for the tests and the bench. */
   lastAction = { syncs: 0, largestRequestBytes: 0 };
+  private readonly responseLimit: number;
 
-  constructor(private readonly run: ExcelRunner = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: ExcelRunner = (batch) => Excel.run(batch),
+    options: OfficeWorkbookOptions = {},
+  ) {
+    this.responseLimit = options.responseLimitBytes ?? responseLimitOfHost();
+  }
 
   async sheetNames(): Promise<string[]> {
     return this.action(async (context, sync) => {
@@ -53,20 +95,39 @@ export class OfficeWorkbook implements WorkbookGateway {
   }
 
   async readSheet(name: string): Promise<SheetGrid> {
-    const all = await this.readAllSheets();
+    const all = await this.readAllSheets({ skip: (other) => other !== name });
     const grid = all.find((g) => g.name === name);
     if (grid === undefined) throw new GatewayError("sheet_missing", name);
     return grid;
   }
 
-  /** Every sheet's used range, values and their types, in two requests. */
-  async readAllSheets(): Promise<SheetGrid[]> {
+  /**
+   * Every sheet's used range, values and their types: in two requests where responses have no
+   * limit; elsewhere the used ranges' sizes first, then slices of rows packed into as few
+   * responses under the limit as they fit in.
+   */
+  async readAllSheets(options: ReadOptions = {}): Promise<SheetGrid[]> {
+    const skip = options.skip ?? (() => false);
     return this.action(async (context, sync) => {
-      const sheets = context.workbook.worksheets.load("items/name");
+      const all = context.workbook.worksheets.load("items/name");
       await sync();
-      const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex"));
+      const sheets = { items: all.items.filter((sheet) => !skip(sheet.name)) };
+      if (this.responseLimit === Infinity) {
+        const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex"));
+        await sync();
+        return sheets.items.map((sheet, i) => {
+          const range = used[i];
+          return { name: sheet.name, values: range.isNullObject ? [] : gridFrom(range.rowIndex, range.columnIndex, [{ values: range.values, valueTypes: range.valueTypes }]) };
+        });
+      }
+      const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
       await sync();
-      return sheets.items.map((sheet, i) => ({ name: sheet.name, values: gridFromRange(used[i]) }));
+      const areas = used.map((range) => (range.isNullObject ? null : { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount }));
+      const slices = await readSlices(sheets.items, areas, this.responseLimit, sync);
+      return sheets.items.map((sheet, i) => {
+        const area = areas[i];
+        return { name: sheet.name, values: area === null ? [] : gridFrom(area.row, area.column, slices[i]) };
+      });
     });
   }
 
@@ -152,7 +213,7 @@ export class OfficeWorkbook implements WorkbookGateway {
           await context.sync();
         };
         const queue: Queue = async (bytes) => {
-          if (pending > 0 && pending + bytes > MAX_REQUEST_BYTES) await sync();
+          if (pending > 0 && pending + bytes > REQUEST_BUDGET) await sync();
           pending += bytes;
         };
         return batch(context, sync, queue);
@@ -166,22 +227,100 @@ export class OfficeWorkbook implements WorkbookGateway {
 /** Counts `bytes` of writes about to be queued; sends what is queued first when the request would grow too big. */
 type Queue = (bytes: number) => Promise<void>;
 
-/** A used range (or none) as a grid from A1: errors as CellErrors, blanks as null. */
-function gridFromRange(range: Excel.Range): CellValue[][] {
-  if (range.isNullObject) return [];
-  const top = range.rowIndex;
-  const left = range.columnIndex;
+/** Values and their types of consecutive rows, as a read returns them. */
+interface ReadRows {
+  readonly values: readonly (readonly unknown[])[];
+  readonly valueTypes: readonly (readonly string[])[];
+}
+
+/** A used range read in consecutive slices (top to bottom) as a grid from A1: errors as CellErrors, blanks as null. */
+function gridFrom(top: number, left: number, slices: readonly ReadRows[]): CellValue[][] {
   const rows: CellValue[][] = Array.from({ length: top }, () => []);
-  range.values.forEach((row, r) => {
-    const types = range.valueTypes[r];
-    const cells: CellValue[] = Array.from({ length: left }, () => null);
-    row.forEach((value: unknown, c) => cells.push(cellValue(value, types[c])));
-    rows.push(cells);
-  });
+  for (const slice of slices) {
+    slice.values.forEach((row, r) => {
+      const types = slice.valueTypes[r];
+      const cells: CellValue[] = Array.from({ length: left }, () => null);
+      row.forEach((value, c) => cells.push(cellValue(value, types[c])));
+      rows.push(cells);
+    });
+  }
   return rows;
 }
 
-function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeValueType}`): CellValue {
+/** Rows [row, row + rowCount) of a sheet's used range, to read in one piece. */
+interface Slice {
+  readonly sheet: number;
+  readonly row: number;
+  readonly rowCount: number;
+  readonly column: number;
+  readonly columnCount: number;
+}
+
+/**
+ * Reads the used ranges (`areas`, null for an empty sheet) by slices of rows whose estimated
+ * response stays under `limit`, as many slices per request as fit; a request Excel still finds
+ * too large is sent again with its slices halved. Returns each sheet's slices, top to bottom.
+ */
+async function readSlices(
+  sheets: readonly Excel.Worksheet[],
+  areas: readonly (Area | null)[],
+  limit: number,
+  sync: () => Promise<void>,
+): Promise<ReadRows[][]> {
+  const estimate = (slice: Slice): number => slice.rowCount * slice.columnCount * RESPONSE_BYTES_PER_CELL;
+  let waiting: Slice[] = [];
+  areas.forEach((area, sheet) => {
+    if (area === null) return;
+    const rowsPerSlice = Math.max(1, Math.floor(limit / (area.columnCount * RESPONSE_BYTES_PER_CELL)));
+    for (let row = area.row; row < area.row + area.rowCount; row += rowsPerSlice) {
+      waiting.push({ sheet, row, rowCount: Math.min(rowsPerSlice, area.row + area.rowCount - row), column: area.column, columnCount: area.columnCount });
+    }
+  });
+  const read = new Map<Slice, ReadRows>();
+  // What one request may ask for: halved, with the slices, each time Excel refuses a response.
+  let budget = limit;
+  while (waiting.length > 0) {
+    // The next request: slices in order while their estimate fits (always at least one).
+    const batch: Slice[] = [];
+    let bytes = 0;
+    while (waiting.length > 0 && (batch.length === 0 || bytes + estimate(waiting[0]) <= budget)) {
+      bytes += estimate(waiting[0]);
+      batch.push(waiting.shift() as Slice);
+    }
+    const ranges = batch.map((s) => sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rowCount, s.columnCount).load("values,valueTypes"));
+    try {
+      await sync();
+    } catch (error) {
+      if (errorCode(error) !== "PayloadTooLarge" || (batch.length === 1 && batch[0].rowCount === 1)) throw error;
+      budget /= 2;
+      waiting = [...batch.flatMap(halved), ...waiting];
+      continue;
+    }
+    batch.forEach((slice, i) => read.set(slice, { values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
+  }
+  return areas.map((_, sheet) =>
+    [...read.keys()]
+      .filter((slice) => slice.sheet === sheet)
+      .sort((a, b) => a.row - b.row)
+      .map((slice) => read.get(slice) as ReadRows),
+  );
+}
+
+/** A slice as two of half its rows (a one-row slice stays whole). */
+function halved(slice: Slice): Slice[] {
+  if (slice.rowCount < 2) return [slice];
+  const first = Math.ceil(slice.rowCount / 2);
+  return [
+    { ...slice, rowCount: first },
+    { ...slice, row: slice.row + first, rowCount: slice.rowCount - first },
+  ];
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+}
+
+function cellValue(value: unknown, type: string): CellValue {
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
   if (type === "Error") return { error: String(value) };
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
@@ -190,7 +329,7 @@ function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeVa
 
 function asGatewayError(error: unknown): Error {
   if (error instanceof GatewayError) return error;
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (BUSY_CODES.has(code)) return new GatewayError("busy", undefined, message);
   if (REFUSED_PROTECTED.has(code)) return new GatewayError("sheet_protected", undefined, message);
@@ -233,11 +372,14 @@ async function writeCells(sheet: Excel.Worksheet, row: number, column: number, c
     const inputs: (string | number | boolean)[][] = [];
     while (end < cells.length) {
       const line = Array.from({ length: width }, (_, c) => cellInput(cells[end][c] ?? null));
-      const lineBytes = JSON.stringify(line).length;
-      if (end > start && bytes + lineBytes > MAX_REQUEST_BYTES / 2) break;
+      const lineFormats = line.map((x) => x.format);
+      const lineInputs = line.map((x) => x.input);
+      // What the request carries: the two rows as JSON.
+      const lineBytes = JSON.stringify(lineFormats).length + JSON.stringify(lineInputs).length;
+      if (end > start && bytes + lineBytes > REQUEST_BUDGET / 2) break;
       bytes += lineBytes;
-      formats.push(line.map((x) => x.format));
-      inputs.push(line.map((x) => x.input));
+      formats.push(lineFormats);
+      inputs.push(lineInputs);
       end += 1;
     }
     await queue(bytes);
@@ -252,23 +394,29 @@ async function writeCells(sheet: Excel.Worksheet, row: number, column: number, c
 /** Styles, wrapping and links, by rectangles of cells that look the same (a styled column is one request). */
 async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, cells: readonly (readonly DraftCell[])[], queue: Queue): Promise<void> {
   const looks = new Map<string, Area[]>();
-  cells.forEach((line, r) =>
-    line.forEach((cell, c) => {
-      if (cell === null) return;
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r];
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (cell === null) continue;
       if (cell.link !== undefined) {
         const text = cell.kind === "text" ? cell.text : undefined;
-        sheet.getRangeByIndexes(row + r, column + c, 1, 1).hyperlink = {
+        const link = {
           documentReference: cellAddress(cell.link.sheet, cell.link.row, cell.link.column),
           ...(text === undefined ? {} : { textToDisplay: text }),
         };
+        // Each link is its own operation in the request: counted, or an alerts sheet of 30 000
+        // links would pass the limit unseen.
+        await queue(JSON.stringify(link).length + LINK_OPERATION_BYTES);
+        sheet.getRangeByIndexes(row + r, column + c, 1, 1).hyperlink = link;
       }
       const key = `${cell.style ?? ""}|${cell.wrap === true ? "w" : ""}|${cell.align ?? ""}`;
-      if (key === "||") return;
+      if (key === "||") continue;
       const areas = looks.get(key) ?? [];
       looks.set(key, areas);
       addCell(areas, row + r, column + c);
-    }),
-  );
+    }
+  }
   for (const [key, areas] of looks) {
     const [style, wrap, align] = key.split("|");
     for (const area of areas) {
@@ -295,6 +443,9 @@ function addCell(areas: Area[], row: number, column: number): void {
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+/** What a request spends on one operation besides its data (the range's address, the property's name). */
+const LINK_OPERATION_BYTES = 60;
 
 /** Row heights, a run of rows of the same height at a time. */
 async function setRowHeights(sheet: Excel.Worksheet, heights: ReadonlyMap<number, number>, queue: Queue): Promise<void> {

@@ -14,7 +14,7 @@ import { eventsIcs } from "../core/deadlinesIcs";
 import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/detectMapping";
 import { GroupedFindings } from "../core/groupFindings";
 import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/mappingDraft";
-import { isAddinSheet } from "../core/ownedSheets";
+import { isAddinOutputSheet, isAddinSheet } from "../core/ownedSheets";
 import { annualReport } from "../core/report/annualReport";
 import { annualReportPlan } from "../core/report/annualReportSheet";
 import { committeeReport } from "../core/report/committeeReport";
@@ -95,7 +95,7 @@ export async function adoptRegister(gateway: WorkbookGateway, draft: MappingDraf
 }
 
 async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping | undefined): Promise<AdoptResult> {
-  const all = await gateway.readAllSheets();
+  const all = await gateway.readAllSheets({ skip: isAddinOutputSheet });
   const found = detectMapping(
     all.filter((g) => !isAddinSheet(g.name)),
     explicit,

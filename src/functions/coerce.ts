@@ -9,6 +9,7 @@ import { EndRule } from "../core/endOfTerm";
 import { Result, fail, ok } from "../core/errors";
 import { HolidayZone } from "../core/holidayZone";
 import { normalizeText } from "../core/normalizeText";
+import { ownValue } from "../core/ownValue";
 import { rangeItemField } from "../i18n/fr";
 
 /** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
@@ -68,7 +69,7 @@ function present<T>(result: Result<T | null>, field: string): Result<T> {
 function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, shown: string): Result<T> {
   if (isEmptyCell(value)) return ok(fallback);
   if (typeof value === "string" || typeof value === "number") {
-    const chosen = choices[normalizeText(String(value))];
+    const chosen = ownValue(choices, normalizeText(String(value)));
     if (chosen !== undefined) return ok(chosen);
   }
   return fail({ code: "invalid_option", value, field, detail: shown });

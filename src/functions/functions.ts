@@ -135,8 +135,11 @@ export function holidays(year: unknown, zone?: unknown): number[][] {
 export function semester(date: unknown, basis?: unknown, contractStart?: unknown): string {
   return guard(() => {
     const day = unwrap(requireDate(date, "date"));
-    if (unwrap(coerceBasis(basis)) === "calendar") return calendarPeriodContaining(day, 6).label;
-    const start = unwrap(requireDate(contractStart, "contractStart"));
+    const calendar = unwrap(coerceBasis(basis)) === "calendar";
+    // A contract start that is no date is a typo to flag even where calendar semesters ignore it.
+    const start = unwrap(coerceDate(contractStart, "contractStart"));
+    if (calendar) return calendarPeriodContaining(day, 6).label;
+    if (start === null) return unwrap(fail({ code: "missing_date", field: "contractStart" }));
     const period = periodContaining(day, 6, { kind: "contract", start });
     if (period === null) {
       return unwrap(fail({ code: "before_contract_start", value: day, field: "date", detail: formatDateFr(start) }));

@@ -2,11 +2,9 @@
  * Every French sentence and label of the add-in, keyed by the core's codes: the same finding reads
  * the same in a cell, the task pane and the command line.
  */
-import { UTCDate } from "@date-fns/utc";
-import { format } from "date-fns";
-import { fr } from "date-fns/locale/fr";
 import { CalendarDate } from "../core/calendarDate";
 import { ConventionStatus } from "../core/conventionStatus";
+import { FRENCH_MONTHS, FRENCH_WEEKDAYS } from "../core/frenchCalendarNames";
 import { DomainError, ErrorCode } from "../core/errors";
 import { HolidayKey } from "../core/publicHolidays";
 import { parseDateText } from "../core/parseDateText";
@@ -78,15 +76,21 @@ export function formatDateFr(date: CalendarDate): string {
 }
 
 /**
- * A date in words, for sentences (date-fns' French locale on a UTC date, so no time zone moves it).
+ * A date in words, for sentences (the weekday of a UTC date, so no time zone moves it). Written as
+ * date-fns' format(date, "EEEE d MMMM yyyy", { locale: fr }) did, with "1er" for the first: that
+ * function would bring its whole token engine and the English locale into the bundles.
  * @example formatDateLongFr({ year: 2024, month: 9, day: 13 }) // "vendredi 13 septembre 2024"
  * @example formatDateLongFr({ year: 2025, month: 1, day: 1 }) // "mercredi 1er janvier 2025"
  */
 export function formatDateLongFr(date: CalendarDate): string {
-  const utc = new UTCDate(Date.UTC(2000, date.month - 1, date.day));
+  const utc = new Date(Date.UTC(2000, date.month - 1, date.day));
   utc.setUTCFullYear(date.year);
+  // As format() did: no words for a date that does not exist.
+  if (Number.isNaN(utc.getTime())) throw new RangeError("Invalid time value");
+  // format()'s "yyyy": years before 1 count back from 1 BC.
+  const year = utc.getUTCFullYear() > 0 ? utc.getUTCFullYear() : 1 - utc.getUTCFullYear();
   const day = date.day === 1 ? "1er" : String(date.day);
-  return `${format(utc, "EEEE", { locale: fr })} ${day} ${format(utc, "MMMM yyyy", { locale: fr })}`;
+  return `${FRENCH_WEEKDAYS[utc.getUTCDay()]} ${day} ${FRENCH_MONTHS[utc.getUTCMonth()]} ${String(year).padStart(4, "0")}`;
 }
 
 function fieldLabel(field: string | undefined, fallback: string): string {
@@ -109,7 +113,7 @@ function isCalendarDate(value: unknown): value is CalendarDate {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "(vide)";
   if (typeof value === "boolean") return value ? "VRAI" : "FAUX";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : "nombre non fini";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : "un nombre non fini";
   if (typeof value === "string") return `« ${value} »`;
   if (isCalendarDate(value)) return formatDateFr(value);
   if (Array.isArray(value)) return "une plage de cellules";
@@ -123,7 +127,7 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
   none_left: (e) => (e.detail !== undefined && e.detail in NOTHING_LEFT ? NOTHING_LEFT[e.detail as keyof typeof NOTHING_LEFT] : "Plus rien à venir."),
   invalid_date: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une date reconnue (exemples : 12/07/2024, 2024-07-12, 12 juillet 2024).`,
-  impossible_date: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'existe pas dans le calendrier.`,
+  impossible_date: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'existe pas dans le calendrier${weekdayHint(e.detail)}.`,
   phantom_excel_date: (_e, field) =>
     `${capitalize(field)} : le 29/02/1900 n'existe pas (c'est une erreur historique d'Excel, numéro de série 60).`,
   date_out_of_range: (e, field) =>
@@ -153,13 +157,20 @@ const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
     `${capitalize(field)} : ${describeValue(e.value)} est déjà utilisée ${e.detail ?? "plus haut"} ; cette ligne est ignorée.`,
   unexpected: (e) => `Erreur inattendue (${e.detail ?? "sans détail"}) : vérifiez les arguments de la fonction.`,
   invalid_type: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} ne peut pas être lu comme ${e.detail ?? "une valeur valable"}.`,
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas lisible comme ${e.detail ?? "une valeur valable"}.`,
 };
 
 /** A date the core put in an error's detail ("2026-11-29", toIsoDate) as "29/11/2026". */
 function detailDate(detail: string | undefined): string {
   const parsed = detail === undefined ? null : parseDateText(detail);
   return parsed?.ok === true ? formatDateFr(parsed.value) : (detail ?? "jour");
+}
+
+/** The real weekday of a date whose weekday was misnamed (detail "2024-07-12"): " (le 12/07/2024 est un vendredi)". */
+function weekdayHint(detail: string | undefined): string {
+  const parsed = detail === undefined ? null : parseDateText(detail);
+  if (parsed?.ok !== true) return "";
+  return ` (le ${formatDateFr(parsed.value)} est un ${formatDateLongFr(parsed.value).split(" ")[0]})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The harness's own checks, on the built pane spoiled on purpose: each must catch what it is for
- * (an axe violation, a request leaving the machine, a missing file, an uncaught error), and the
+ * (an axe violation, a request leaving the machine, a CSP violation, a missing file, an uncaught error), and the
  * office.js of the page must be the fake host the test names.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +40,28 @@ describeInBrowser("Banc d'essai du volet dans Chromium", (browser) => {
 
   test("une requête vers l'extérieur est bloquée et notée, un fichier absent aussi", async () => {
     const pane = await browser.open("taskpane.html");
+    // A script from Office.js's CDN passes the page's CSP: the harness aborts it and notes it.
+    const outcome = await pane.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const script = document.createElement("script");
+          script.src = "https://appsforoffice.microsoft.com/lib/1/hosted/excel-web-16.00.js";
+          script.onload = () => resolve("chargé");
+          script.onerror = () => resolve("bloqué");
+          document.head.append(script);
+        }),
+    );
+    expect(outcome).toBe("bloqué");
+    await pane.page.evaluate(() => fetch("absent.json").then((response) => response.status));
+    expect(pane.externalRequests).toEqual(["GET https://appsforoffice.microsoft.com/lib/1/hosted/excel-web-16.00.js"]);
+    expect(pane.failedRequests).toEqual([expect.stringMatching(/^404 http:\/\/127\.0\.0\.1:\d+\/absent\.json$/)]);
+    expect(pane.problems()).toEqual(
+      expect.arrayContaining(["requête vers l'extérieur : GET https://appsforoffice.microsoft.com/lib/1/hosted/excel-web-16.00.js"]),
+    );
+  });
+
+  test("une ressource que la CSP de la page refuse est notée comme violation, sans jamais partir", async () => {
+    const pane = await browser.open("taskpane.html");
     const outcome = await pane.page.evaluate(async () => {
       try {
         await fetch("https://example.invalid/donnees.json");
@@ -49,12 +71,10 @@ describeInBrowser("Banc d'essai du volet dans Chromium", (browser) => {
       }
     });
     expect(outcome).toBe("bloqué");
-    await pane.page.evaluate(() => fetch("absent.json").then((response) => response.status));
-    expect(pane.externalRequests).toEqual(["GET https://example.invalid/donnees.json"]);
-    expect(pane.failedRequests).toEqual([expect.stringMatching(/^404 http:\/\/127\.0\.0\.1:\d+\/absent\.json$/)]);
-    expect(pane.problems()).toEqual(
-      expect.arrayContaining(["requête vers l'extérieur : GET https://example.invalid/donnees.json"]),
-    );
+    await pane.page.waitForFunction(() => new Promise((resolve) => setTimeout(() => resolve(true), 50)));
+    expect(pane.externalRequests).toEqual([]);
+    expect(pane.cspViolations).toEqual([expect.stringMatching(/^connect-src https:\/\/example\.invalid\/donnees\.json /)]);
+    expect(pane.problems()).toEqual(expect.arrayContaining([expect.stringMatching(/^violation de la CSP : connect-src https:\/\/example\.invalid/)]));
   });
 
   test("une erreur non rattrapée et un console.error sont notés", async () => {

@@ -31,16 +31,27 @@ import { findChromium } from "./findChromium";
 import { startStaticServer, StaticServer } from "./staticServer";
 
 export const ROOT = join(__dirname, "..", "..");
-/** The built add-in, served as the site's root. */
-export const SITE = join(ROOT, "dist");
-/** The fake Office host the tests serve in place of office.js (npm run build:fake-office). */
-export const DEFAULT_FAKE_HOST = join(ROOT, "build-test", "fake-office.js");
+/** The built add-in, served as the site's root (REGISTRE_SITE=folder serves another build, e.g. for two builds side by side). */
+export const SITE = process.env.REGISTRE_SITE ?? join(ROOT, "dist");
+/** The fake Office host the tests serve in place of office.js (npm run build:fake-office; REGISTRE_FAKE_HOST=file serves another build). */
+export const DEFAULT_FAKE_HOST = process.env.REGISTRE_FAKE_HOST ?? join(ROOT, "build-test", "fake-office.js");
 /** Where saveScreenshot writes; the PNGs there are committed (*.tmp.png are ignored by git). */
 export const SCREENSHOTS = join(ROOT, "tests", "screenshots");
 /** Office.js as taskpane.html loads it; the debug build and other versions of the CDN match too. */
 export const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/[^?#]*\/office(\.debug)?\.js(\?.*)?$/;
 /** About the width of a task pane in Excel (desktop ≈ 350 px, Excel on the web ≈ 400 px). */
 export const TASK_PANE_VIEWPORT = { width: 380, height: 720, deviceScaleFactor: 1 } as const;
+
+/** Prefix of the console line the page's securitypolicyviolation listener writes (see CSP_LISTENER). */
+const CSP_PREFIX = "[CSP] ";
+/**
+ * Run before the page's own scripts: every Content-Security-Policy violation of the page (a
+ * blocked script, style, image, eval…) becomes one console line. Chromium logs some violations
+ * itself, not all (a caught eval probe is silent): the event sees them all.
+ */
+const CSP_LISTENER = `document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(${JSON.stringify(CSP_PREFIX)} + e.effectiveDirective + " " + (e.blockedURI || "(inline)") + " " + (e.sourceFile || "") + ":" + e.lineNumber + (e.sample ? " " + e.sample : ""));
+});`;
 
 const HOW_TO_GET_CHROMIUM = "npm run setup l'installe ; CHROMIUM_PATH=… en désigne un autre";
 export const NO_CHROMIUM_MESSAGE = `Tests du volet dans Chromium ignorés : aucun Chromium trouvé (${HOW_TO_GET_CHROMIUM}).`;
@@ -92,6 +103,8 @@ export interface PaneSession {
   readonly consoleMessages: readonly string[];
   /** Requests to the local site that failed or answered ≥ 400: "404 http://127.0.0.1:…/x.js". */
   readonly failedRequests: readonly string[];
+  /** Content-Security-Policy violations of the page: "directive blocked-URI source:line [sample]". */
+  readonly cspViolations: readonly string[];
   /** All of the above in one list, [] for a clean page: expect(pane.problems()).toEqual([]). */
   problems(): string[];
   close(): Promise<void>;
@@ -146,6 +159,7 @@ async function openSession(running: Running, path: string, options: OpenOptions,
   const consoleErrors: string[] = [];
   const consoleMessages: string[] = [];
   const failedRequests: string[] = [];
+  const cspViolations: string[] = [];
 
   await page.setRequestInterception(true);
   page.on("request", (request: HTTPRequest) => {
@@ -174,7 +188,8 @@ async function openSession(running: Running, path: string, options: OpenOptions,
     const where = message.location();
     const text = `${message.text()}${where.url !== undefined ? ` (${where.url}:${where.lineNumber ?? 0})` : ""}`;
     consoleMessages.push(`${message.type()}: ${text}`);
-    if (message.type() === "error") consoleErrors.push(text);
+    if (message.text().startsWith(CSP_PREFIX)) cspViolations.push(message.text().slice(CSP_PREFIX.length));
+    else if (message.type() === "error") consoleErrors.push(text);
   });
   page.on("requestfailed", (request) => {
     const address = request.url();
@@ -184,6 +199,7 @@ async function openSession(running: Running, path: string, options: OpenOptions,
   page.on("response", (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
   });
+  await page.evaluateOnNewDocument(CSP_LISTENER);
   if (options.beforeLoad !== undefined) await page.evaluateOnNewDocument(options.beforeLoad);
 
   const session: PaneSession = {
@@ -193,7 +209,9 @@ async function openSession(running: Running, path: string, options: OpenOptions,
     consoleErrors,
     consoleMessages,
     failedRequests,
+    cspViolations,
     problems: () => [
+      ...cspViolations.map((v) => `violation de la CSP : ${v}`),
       ...pageErrors.map((e) => `erreur de la page : ${e}`),
       ...consoleErrors.map((e) => `console.error : ${e}`),
       ...externalRequests.map((r) => `requête vers l'extérieur : ${r}`),
@@ -305,8 +323,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   if (!/^[a-z0-9][a-z0-9-]*(\.tmp)?$/.test(name)) throw new Error(`Nom de capture non valable : « ${name} » (a-z, 0-9, -).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = join(SCREENSHOTS, `${name}.png`);
-  // No blinking caret nor running transition in the picture.
-  await page.addStyleTag({ content: "*, *::before, *::after { caret-color: transparent !important; transition: none !important; animation: none !important; }" });
+  // No blinking caret nor running transition in the picture. A constructed style sheet, as Fluent's
+  // own: the page's CSP refuses an inline <style> (page.addStyleTag).
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, "*, *::before, *::after { caret-color: transparent !important; transition: none !important; animation: none !important; }");
   const png = Buffer.from(await page.screenshot({ fullPage: true, type: "png" }));
   if (!existsSync(file) || !readFileSync(file).equals(png)) writeFileSync(file, png);
   return file;

@@ -10,7 +10,7 @@ import { CellValue } from "../../src/core/sheetGrid";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";
-import { Workbook, click, demoWorkbook, seed, sheetValues } from "./paneWorkbooks";
+import { Workbook, click, demoWorkbook, download, seed, sheetValues } from "./paneWorkbooks";
 
 const TEAM2_TEXT = readFileSync(join(__dirname, "..", "fixtures", "deliberations", "deliberation-team2-2024.md"), "utf8");
 const ASOF = d("2026-11-29");
@@ -68,7 +68,9 @@ describeInBrowser("Volet : importer une délibération, exporter les échéances
     await click(page, "#confirmer");
     await click(page, "#exporter");
     await page.waitForSelector("#export-echeances a[download]");
-    const ics = await page.$eval("#export-echeances a", async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    const file = await download(page, "#export-echeances a");
+    expect(file.name).toBe("echeances.ics");
+    const ics = file.text;
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(ics).toContain("UID:");
     expect(ics).toContain("TEAM2-2024");

@@ -2,7 +2,7 @@
  * What the pane's browser tests share: the fake workbook seeded and the page's clock fixed before
  * the page's scripts run, the fake workbook read back, the demo register as a fake workbook.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Page } from "puppeteer-core";
@@ -65,4 +65,30 @@ export async function demoWorkbook(asOf: CalendarDate): Promise<{ workbook: Work
 /** The text of every element a selector finds. */
 export async function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? ""));
+}
+
+/**
+ * Clicks a download link as a person would and returns the file Chromium saved: its suggested name
+ * and its text. (The page's CSP lets no script of the page fetch the link's blob: itself.)
+ */
+export async function download(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "registre-telechargement-"));
+  const session = await page.createCDPSession();
+  try {
+    await session.send("Browser.setDownloadBehavior", { behavior: "allowAndName", downloadPath: dir, eventsEnabled: true, browserContextId: page.browserContext().id });
+    const started = new Promise<{ guid: string; suggestedFilename: string }>((resolve) => session.once("Browser.downloadWillBegin", resolve));
+    const done = new Promise<void>((resolve, reject) =>
+      session.on("Browser.downloadProgress", (event: { state: string }) => {
+        if (event.state === "completed") resolve();
+        if (event.state === "canceled") reject(new Error(`téléchargement annulé : ${selector}`));
+      }),
+    );
+    await page.click(selector);
+    const { guid, suggestedFilename } = await started;
+    await done;
+    return { name: suggestedFilename, text: readFileSync(join(dir, guid), "utf8") };
+  } finally {
+    await session.detach().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -118,3 +118,59 @@ describe("parseDateText", () => {
     expect(frenchMonth("lundi")).toBeNull();
   });
 });
+
+// Found by tests/functions/badInputs.test.ts: a word every JavaScript object inherits
+// ("constructor") was taken for a unit or a number, and "3 constructor" came out as NaN months.
+describe("words every object inherits are not French words", () => {
+  it.each(["3 constructor", "constructor ans", "trois constructor", "1 an et constructor mois", "constructor"])(
+    "parseDuration(%p) is invalid_duration, never a number of months",
+    (text) => {
+      expect(parseDuration(text)).toMatchObject({ ok: false, error: { code: "invalid_duration", value: text } });
+    },
+  );
+
+  it("parseFrenchNumber reads no number in them", () => {
+    expect(parseFrenchNumber(["constructor"])).toBeNull();
+    expect(parseFrenchNumber(["vingt", "constructor"])).toBeNull();
+    expect(parseFrenchNumber(["dix", "constructor"])).toBeNull();
+  });
+});
+
+describe("parseDateText: the weekday and the time of day must exist as well", () => {
+  // 12/07/2024 was a Friday, 25/06/2024 a Tuesday.
+  it.each([
+    ["lundi 12 juillet 2024", "2024-07-12"],
+    ["le mardi 12/07/2024", "2024-07-12"],
+    ["samedi 2024-07-12", "2024-07-12"],
+    ["Dimanche 25 juin 2024", "2024-06-25"],
+  ])("%s names a weekday the date does not have: impossible_date, the real date in detail", (text, date) => {
+    expect(parseDateText(text)).toMatchObject({ ok: false, error: { code: "impossible_date", value: text, detail: date } });
+  });
+
+  it.each([
+    ["vendredi 12 juillet 2024", "2024-07-12"],
+    ["Vendredi, 12/07/2024", "2024-07-12"],
+    ["le mardi 25 juin 2024", "2024-06-25"],
+  ])("%s with its right weekday is read", (text, date) => {
+    const r = parseDateText(text);
+    expect(r.ok && iso(r.value)).toBe(date);
+  });
+
+  it.each(["2024-07-12T25:00", "2024-07-12T12:60", "2024-07-12 24:00", "2024-07-12T12:00:60", "2024-07-12T12:00+25:00"])(
+    "%s has a time that does not exist: no date",
+    (text) => {
+      expect(parseDateText(text)).toMatchObject({ ok: false, error: { code: "invalid_date", value: text } });
+    },
+  );
+
+  it.each(["2024-07-12T23:59:59", "2024-07-12 00:00", "2024-07-12T09:30:00.000+02:00", "2024-07-12T9:05"])("%s is 12/07/2024", (text) => {
+    const r = parseDateText(text);
+    expect(r.ok && iso(r.value)).toBe("2024-07-12");
+  });
+});
+
+describe("parseDuration: an error keeps the value as it was received", () => {
+  it.each(["1201", "0", " 0000 "])("%p in text stays text in the error", (text) => {
+    expect(parseDuration(text)).toMatchObject({ ok: false, error: { code: "invalid_duration", value: text } });
+  });
+});

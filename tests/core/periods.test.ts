@@ -1,3 +1,4 @@
+import { addDays } from "../../src/core/dayNumber";
 import { CALENDAR, calendarPeriodContaining, periodContaining, periodsOverlapping } from "../../src/core/periods";
 import { d, iso } from "../helpers/dates";
 
@@ -58,5 +59,22 @@ describe("contractual periods, counted from the start", () => {
   it("has contractual quarters and years", () => {
     expect(show(periodContaining(d("2024-10-15"), 3, basis))).toBe("T2 2024-10-15..2025-01-14");
     expect(show(periodContaining(d("2026-07-14"), 12, basis))).toBe("A2 2025-07-15..2026-07-14");
+  });
+});
+
+describe("periodsOverlapping, calendar periods", () => {
+  test("each period follows the one before, from the period of the first day to that of the last", () => {
+    for (const length of [3, 6, 12] as const) {
+      for (const [from, to] of [["2023-12-31", "2024-01-01"], ["2024-07-15", "2027-07-14"], ["2024-02-29", "2024-02-29"], ["2020-01-01", "2020-12-31"]]) {
+        const periods = periodsOverlapping(d(from), d(to), length, CALENDAR);
+        expect(periods[0]).toEqual(calendarPeriodContaining(d(from), length));
+        expect(periods[periods.length - 1]).toEqual(calendarPeriodContaining(d(to), length));
+        periods.slice(1).forEach((p, i) => expect(iso(p.start)).toBe(iso(addDays(periods[i].end, 1))));
+      }
+    }
+  });
+
+  test("none when the range is reversed", () => {
+    expect(periodsOverlapping(d("2024-07-15"), d("2024-07-14"), 6, CALENDAR)).toEqual([]);
   });
 });

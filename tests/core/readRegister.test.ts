@@ -159,3 +159,37 @@ describe("readRegister: rows typed with their columns' schemas", () => {
     ]);
   });
 });
+
+describe("readRegister: a value repeated down a column", () => {
+  test("is read the same on every row, and a wrong one is reported on every row it is in", () => {
+    const { register, findings } = read({
+      Conventions: [
+        ["Référence", "Date de notification", "Durée", "Montant"],
+        ["C1", "15 juillet 2024", "3 ans", "beaucoup"],
+        ["C2", "15 juillet 2024", "3 ans et demi", null],
+        ["C3", 45488, "3 ans et demi", "beaucoup"],
+        ["C4", 45488, "3 ans", null],
+      ],
+    });
+    expect(register.conventions.map((c) => [c.id, c.start, c.duration, c.amount])).toEqual([
+      ["C1", d("2024-07-15"), 36, null],
+      ["C2", d("2024-07-15"), null, null],
+      ["C3", d("2024-07-15"), null, null],
+      ["C4", d("2024-07-15"), 36, null],
+    ]);
+    expect(findings.map((f) => [f.conventionId, f.location?.row, f.location?.column, f.error?.code, f.error?.value])).toEqual([
+      ["C1", 2, "D", "invalid_amount", "beaucoup"],
+      ["C2", 3, "C", "invalid_duration", "3 ans et demi"],
+      ["C3", 4, "C", "invalid_duration", "3 ans et demi"],
+      ["C3", 4, "D", "invalid_amount", "beaucoup"],
+    ]);
+  });
+
+  test("a comité's reference is matched to its convention however often it is written", () => {
+    const { register } = read({
+      Conventions: [["Référence", "Date de notification"], ["TEAM2-2024", 45488]],
+      "Comités": [["Convention", "Date du comité"], ["TEAM2-2024", 45568], ["team2 - 2024", 45568], ["TEAM2-2024", 45672], ["team2 - 2024", 45672]],
+    });
+    expect(register.committees.map((c) => c.conventionId)).toEqual(["TEAM2-2024", "TEAM2-2024", "TEAM2-2024", "TEAM2-2024"]);
+  });
+});

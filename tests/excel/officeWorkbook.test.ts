@@ -4,6 +4,8 @@ import { SheetDraft, textCell } from "../../src/core/sheetDraft";
 import { GatewayError } from "../../src/excel/gateway";
 import { checkWorkbook } from "../../src/excel/loadRegister";
 import { ExcelRunner, MAX_REQUEST_BYTES, OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { isAddinOutputSheet } from "../../src/core/ownedSheets";
+import { CellValue } from "../../src/core/sheetGrid";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
 
@@ -23,9 +25,9 @@ const REGISTER = {
 };
 
 describe("the Office.js gateway, on the fake Excel host", () => {
-  test("reads every sheet in two requests, from A1, with errors and blanks", async () => {
+  test("Excel on Windows or Mac: every sheet read in two requests, from A1, with errors and blanks", async () => {
     const host = new FakeExcelHost({ A: [[null, null], [null, "x", { error: "#N/A" }]], Vide: [] });
-    const workbook = gateway(host);
+    const workbook = new OfficeWorkbook(host.run as unknown as ExcelRunner, { responseLimitBytes: Infinity });
     const grids = await workbook.readAllSheets();
     expect(grids).toEqual([
       { name: "A", values: [[], [null, "x", { error: "#N/A" }]] },
@@ -33,6 +35,61 @@ describe("the Office.js gateway, on the fake Excel host", () => {
     ]);
     expect(workbook.lastAction.syncs).toBe(2);
     expect(host.runs).toBe(1);
+  });
+
+  test("Excel on the web: the used ranges' sizes first, then the values; a small workbook in three requests", async () => {
+    const host = new FakeExcelHost({ A: [[null, null], [null, "x", { error: "#N/A" }]], Vide: [] });
+    const workbook = gateway(host);
+    expect(await workbook.readAllSheets()).toEqual([
+      { name: "A", values: [[], [null, "x", { error: "#N/A" }]] },
+      { name: "Vide", values: [] },
+    ]);
+    expect(workbook.lastAction.syncs).toBe(3);
+  });
+
+  describe("a large workbook on Excel on the web (responses refused above a limit)", () => {
+    // Ten times smaller than Excel's 5 MB, as the gateway's 4 MB are: the same slicing, faster.
+    const HOST_LIMIT = 500_000;
+    const GATEWAY_LIMIT = 400_000;
+    const big = (): Record<string, CellValue[][]> => ({
+      Conventions: [["Référence", "Intitulé", "Date"], ...Array.from({ length: 6_000 }, (_, i): CellValue[] => [`C${i}`, `Convention de partenariat n° ${i}`, 40_000 + (i % 3000)])],
+      Vide: [],
+      Comités: [["Référence convention", "Date"], ...Array.from({ length: 9_000 }, (_, i): CellValue[] => [`C${i % 6_000}`, i % 7 === 0 ? { error: "#VALUE!" } : 41_000 + i])],
+    });
+
+    test("is read in slices whose responses stay under the limit, equal to a read in one piece", async () => {
+      const host = new FakeExcelHost(big());
+      host.responseLimitBytes = HOST_LIMIT;
+      const workbook = new OfficeWorkbook(host.run as unknown as ExcelRunner, { responseLimitBytes: GATEWAY_LIMIT });
+      const sliced = await workbook.readAllSheets();
+      expect(host.refusedResponses).toEqual([]);
+      expect(Math.max(...host.responses)).toBeLessThanOrEqual(HOST_LIMIT);
+      expect(workbook.lastAction.syncs).toBeGreaterThan(3);
+      const whole = await new OfficeWorkbook(new FakeExcelHost(big()).run as unknown as ExcelRunner, { responseLimitBytes: Infinity }).readAllSheets();
+      expect(sliced).toEqual(whole);
+      expect(sliced[2].values[8]).toEqual(["C7", { error: "#VALUE!" }]);
+    });
+
+    test("a slice Excel still refuses is read again in two halves", async () => {
+      const host = new FakeExcelHost(big());
+      host.responseLimitBytes = HOST_LIMIT / 8; // far less than the gateway plans for
+      const workbook = new OfficeWorkbook(host.run as unknown as ExcelRunner, { responseLimitBytes: GATEWAY_LIMIT });
+      const grids = await workbook.readAllSheets();
+      expect(host.refusedResponses.length).toBeGreaterThan(0);
+      expect(grids[0].values).toHaveLength(6_001);
+      expect(grids[0].values[6_000]).toEqual(["C5999", "Convention de partenariat n° 5999", 40_000 + (5_999 % 3000)]);
+      expect(grids[2].values).toHaveLength(9_001);
+    });
+
+    test("the add-in's alerts and reports are not read; a sheet asked for alone is read alone", async () => {
+      const host = new FakeExcelHost({ ...big(), Alertes: [["Alerte"], ["x"]], "Rapport 2025": [["Rapport"]] });
+      const workbook = new OfficeWorkbook(host.run as unknown as ExcelRunner, { responseLimitBytes: GATEWAY_LIMIT });
+      const grids = await workbook.readAllSheets({ skip: isAddinOutputSheet });
+      expect(grids.map((g) => g.name)).toEqual(["Conventions", "Vide", "Comités"]);
+      const before = host.responses.length;
+      expect(await workbook.readSheet("Alertes")).toEqual({ name: "Alertes", values: [["Alerte"], ["x"]] });
+      expect(Math.max(...host.responses.slice(before))).toBeLessThan(1_000);
+    });
   });
 
   test("Vérifier: the alerts sheet, the add-in's columns and settings, in few requests; no user cell changes", async () => {

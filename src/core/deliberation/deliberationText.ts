@@ -5,6 +5,7 @@
  * copy for matching that lines up character for character with the text shown to the user.
  */
 import { normalizeText } from "../normalizeText";
+import { ownValue } from "../ownValue";
 
 export interface TextUnit {
   /** As written, markup removed, runs of spaces made one: what the review quotes. */
@@ -34,9 +35,15 @@ function removeHtml(text: string): string {
     .replace(/<\s*(br|\/p|\/li|\/div|\/tr|\/h\d|\/ul|\/ol)\b[^>]*>/gi, "\n")
     .replace(/<\s*\/?\s*(td|th)\b[^>]*>/gi, " ")
     .replace(/<[^>\n]*>/g, "")
-    .replace(/&(#\d+|[a-z]+);/gi, (all, name: string) =>
-      name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? all),
+    .replace(
+      /&(#\d+|[a-z]+);/gi,
+      (all, name: string) => (name.startsWith("#") ? character(Number(name.slice(1))) : ownValue(ENTITIES, name.toLowerCase())) ?? all,
     );
+}
+
+/** The character of a numeric entity ("&#171;"); none past Unicode's last code point, which String.fromCodePoint refuses. */
+function character(codePoint: number): string | undefined {
+  return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
 }
 
 interface RawLine {

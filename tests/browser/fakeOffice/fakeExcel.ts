@@ -8,7 +8,10 @@
  *   start with "=" become formulas (not computed: they read back as blank);
  * - writing into a protected sheet, adding a sheet or a table under a name taken, or deleting the
  *   last visible sheet fails at the next `sync`, after the earlier operations of the batch ran;
- * - it counts the requests (`sync` calls) and the bytes each carries (values, formats, formulas).
+ * - it counts the requests (`sync` calls) and the bytes each carries (values, formats, formulas),
+ *   and the bytes of each response (what the loads bring back, as JSON);
+ * - like Excel on the web, it can refuse a response above a limit (`responseLimitBytes`, none by
+ *   default) with a PayloadTooLarge error at that `sync`.
  */
 import { CellValue, columnLetter } from "../../../src/core/sheetGrid";
 
@@ -69,6 +72,12 @@ export class FakeExcelHost {
   readonly activeCells = new Map<string, { row: number; column: number }>();
   /** Bytes carried by each request (sync), in order. */
   readonly requests: number[] = [];
+  /** Bytes of each response, in the same order (0 for a refused one). */
+  readonly responses: number[] = [];
+  /** Bytes of each response refused for its size. */
+  readonly refusedResponses: number[] = [];
+  /** Responses above this many bytes are refused (Excel on the web: 5 MB); Infinity by default, as on Windows. */
+  responseLimitBytes = Infinity;
   /** Excel.run calls. */
   runs = 0;
 
@@ -179,9 +188,14 @@ export class FakeContext {
     this.host.requests.push(this.pendingBytes);
     this.pendingBytes = 0;
     this.queued = false;
-    for (const target of this.pendingLoads) target.markLoaded();
+    const loads = this.pendingLoads;
     this.pendingLoads = [];
-    const error = this.pendingError;
+    const responseBytes = loads.reduce((sum, target) => sum + target.responseBytes(), 0);
+    const tooLarge = responseBytes > this.host.responseLimitBytes;
+    this.host.responses.push(tooLarge ? 0 : responseBytes);
+    if (tooLarge) this.host.refusedResponses.push(responseBytes);
+    if (!tooLarge) for (const target of loads) target.markLoaded();
+    const error = tooLarge ? new OfficeError("PayloadTooLarge", "The response payload size has exceeded the limit.") : this.pendingError;
     this.pendingError = null;
     await Promise.resolve();
     if (error !== null) throw error;
@@ -191,13 +205,22 @@ export class FakeContext {
 abstract class Loadable {
   private loadedNow = false;
   private loadRequested = false;
+  /** The properties asked for by `load`, as Office.js names them ("values", "items/name"…). */
+  protected requested: string[] = [];
 
   constructor(protected readonly context: FakeContext) {}
 
-  load(_props?: string | string[] | Record<string, unknown>): this {
+  load(props?: string | string[] | Record<string, unknown>): this {
     this.loadRequested = true;
+    if (typeof props === "string") this.requested.push(...props.split(",").map((p) => p.trim()));
+    else if (Array.isArray(props)) this.requested.push(...props);
     this.context.trackLoad(this);
     return this;
+  }
+
+  /** Bytes this load brings back: a few scalar properties unless a subclass knows better. */
+  responseBytes(): number {
+    return 20 * Math.max(1, this.requested.length);
   }
 
   markLoaded(): void {
@@ -490,6 +513,8 @@ class FakePageLayout {
 
 class FakeRange extends Loadable {
   private nullRange = false;
+  private valuesAtSync: (string | number | boolean)[][] | undefined;
+  private typesAtSync: string[][] | undefined;
 
   constructor(
     context: FakeContext,
@@ -525,6 +550,34 @@ class FakeRange extends Loadable {
     return this.row;
   }
 
+  get rowCount(): number {
+    this.loaded("rowCount");
+    return this.rows;
+  }
+
+  get columnCount(): number {
+    this.loaded("columnCount");
+    return this.columns;
+  }
+
+  /**
+   * Values and their types come back as JSON arrays: their size, as Excel sends them. They are
+   * taken at the `sync`, as Excel does: what the range held then is what the getters return.
+   */
+  override responseBytes(): number {
+    if (this.nullRange) return 20;
+    let bytes = 20 * this.requested.length;
+    if (this.requested.includes("values")) {
+      this.valuesAtSync = this.readValues();
+      bytes += JSON.stringify(this.valuesAtSync).length;
+    }
+    if (this.requested.includes("valueTypes")) {
+      this.typesAtSync = this.readValueTypes();
+      bytes += JSON.stringify(this.typesAtSync).length;
+    }
+    return bytes;
+  }
+
   get columnIndex(): number {
     this.loaded("columnIndex");
     return this.column;
@@ -532,6 +585,10 @@ class FakeRange extends Loadable {
 
   get values(): (string | number | boolean)[][] {
     this.loaded("values");
+    return this.valuesAtSync ?? this.readValues();
+  }
+
+  private readValues(): (string | number | boolean)[][] {
     return this.grid((cell) => {
       const v = cell?.value ?? null;
       if (v === null) return "";
@@ -541,6 +598,10 @@ class FakeRange extends Loadable {
 
   get valueTypes(): string[][] {
     this.loaded("valueTypes");
+    return this.typesAtSync ?? this.readValueTypes();
+  }
+
+  private readValueTypes(): string[][] {
     return this.grid((cell) => {
       const v = cell?.value ?? null;
       if (v === null) return "Empty";
@@ -677,7 +738,13 @@ class FakeRange extends Loadable {
   }
 
   private grid<T>(f: (cell: FakeCell | undefined) => T): T[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.columns }, (_, c) => f(this.sheet.cells.get(key(this.row + r, this.column + c)))));
+    const rows: T[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < this.columns; c++) row.push(f(this.sheet.cells.get(key(this.row + r, this.column + c))));
+      rows.push(row);
+    }
+    return rows;
   }
 
   private checkShape(matrix: readonly (readonly unknown[])[], what: string): void {

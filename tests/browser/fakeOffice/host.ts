@@ -31,6 +31,8 @@ for (const name of scope.__FAKE_PROTECTED__ ?? []) {
   const sheet = host.sheet(name);
   if (sheet !== undefined) sheet.protected = true;
 }
+// Excel on the web, as the platform below says: responses above 5 MB are refused.
+host.responseLimitBytes = 5_000_000;
 scope.__fakeExcel = host;
 scope.__ribbonActions = {};
 
@@ -39,6 +41,7 @@ const info: HostInfo = { host: "Excel", platform: "OfficeOnline" };
 scope.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
+  context: { platform: info.platform },
   onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
     return Promise.resolve().then(() => {
       callback?.(info);

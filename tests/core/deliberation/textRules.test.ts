@@ -62,6 +62,13 @@ describe("prepareDeliberationText", () => {
     expect(text.sentences[1].heading).toBe("CONVENTION AVEC L'ASSOCIATION TEAM2");
   });
 
+  // Found while fixing the same mistake in the custom functions' word tables: "&constructor;" came
+  // out as a JavaScript function's source, and "&#99999999;" stopped the import with a RangeError.
+  it("keeps as written the entities it does not know, and numeric ones past Unicode", () => {
+    const text = prepareDeliberationText("Le comité&constructor;se réunit &#99999999; le 12/07/2024 &#171;ici&#187;.");
+    expect(text.lines.map((l) => l.text)).toEqual(["Le comité&constructor;se réunit &#99999999; le 12/07/2024 «ici»."]);
+  });
+
   it("joins a heading wrapped over two lines, and a title's continuation in lower case", () => {
     const text = prepareDeliberationText("**CONVENTION DE PARTENARIAT ENTRE A  **\n**ET B**\nObjet : Convention avec X pour\nl'observation du territoire\nLe texte.");
     expect(text.sentences.map((s) => s.text)).toEqual([

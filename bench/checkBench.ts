@@ -1,0 +1,73 @@
+/**
+ * The register check on generated registers of 1 000, 10 000 and 100 000 conventions (four
+ * comités each; tests/helpers/largeRegister.ts): the core's time from the cells read to the
+ * findings grouped by convention (what `registre verifier` and the pane's Vérifier run after their
+ * read), the check alone, the memory the read register and its findings hold, and how the time
+ * grows from 10 000 to 100 000.
+ */
+import { checkRegister } from "../src/core/checkRegister";
+import { SheetGrid } from "../src/core/sheetGrid";
+import { WorkbookReader } from "../src/excel/gateway";
+import { CheckedWorkbook, checkWorkbook } from "../src/excel/loadRegister";
+import { largeRegister, registerGrids } from "../tests/helpers/largeRegister";
+import { BenchSection, Target, cell, heapAfterGc, megabytes, ms, timeRuns, timeRunsAsync } from "./measure";
+
+export const AS_OF = { year: 2026, month: 11, day: 29 };
+const SIZES = [1_000, 10_000, 100_000];
+
+/** Grids already in memory, as a gateway's read leaves them: the core's time alone is measured. */
+export function gridsReader(grids: readonly SheetGrid[]): WorkbookReader {
+  return {
+    sheetNames: async () => grids.map((g) => g.name),
+    readSheet: async (name) => grids.find((g) => g.name === name) ?? { name, values: [] },
+    readAllSheets: async () => [...grids],
+  };
+}
+
+export function generatedGrids(conventions: number): SheetGrid[] {
+  return Object.entries(registerGrids(largeRegister(conventions, AS_OF))).map(([name, values]) => ({ name, values }));
+}
+
+export async function checkBench(): Promise<BenchSection> {
+  const rows: Record<string, string | number>[] = [];
+  const totals = new Map<number, number>();
+  const checks = new Map<number, number>();
+  for (const size of SIZES) {
+    const grids = generatedGrids(size);
+    const reader = gridsReader(grids);
+    const runs = size >= 100_000 ? 3 : 5;
+    const whole = await timeRunsAsync(() => checkWorkbook(reader, { asOf: AS_OF }), runs);
+    const before = heapAfterGc();
+    let kept: CheckedWorkbook | null = await checkWorkbook(reader, { asOf: AS_OF });
+    const held = heapAfterGc() - before;
+    if (!kept.ok) throw new Error("registre généré illisible");
+    const register = kept.register;
+    const findings = kept.placed.length;
+    kept = null;
+    const alone = timeRuns(() => checkRegister(register, { asOf: AS_OF }), runs);
+    totals.set(size, whole.medianMs);
+    checks.set(size, alone.medianMs);
+    rows.push({
+      conventions: size,
+      "comités": size * 4,
+      "constats": findings,
+      "lecture + contrôle (ms)": ms(whole.medianMs),
+      "dont contrôle seul (ms)": ms(alone.medianMs),
+      "µs par convention": ms((whole.medianMs * 1000) / size),
+      "mémoire retenue (Mo)": megabytes(held),
+    });
+  }
+  const ratio = (totals.get(100_000) ?? NaN) / (totals.get(10_000) ?? NaN);
+  const checkRatio = (checks.get(100_000) ?? NaN) / (checks.get(10_000) ?? NaN);
+  const tenThousand = totals.get(10_000) ?? NaN;
+  const targets: Target[] = [
+    { label: "10 000 conventions vérifiées en moins de 0,2 s de temps du cœur", met: tenThousand < 200, detail: `${ms(tenThousand)} ms (lecture des cellules, contrôle, classement des constats)` },
+    { label: "rapport 100 000 / 10 000 au plus 12 (linéaire)", met: ratio <= 12, detail: `× ${cell(Math.round(ratio * 100) / 100)} (contrôle seul : × ${cell(Math.round(checkRatio * 100) / 100)})` },
+  ];
+  return {
+    title: "Vérification du registre (cœur), registres générés, 4 comités par convention, médiane",
+    rows,
+    targets,
+    notes: ["Mémoire retenue : tas après ramasse-miettes, registre lu et constats gardés, moins le tas avant (les cellules lues, déjà en mémoire, ne comptent pas)."],
+  };
+}

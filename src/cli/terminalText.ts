@@ -1,0 +1,31 @@
+/**
+ * What the command line prints goes to a terminal, and a register's text (a title, a reference, a
+ * deliberation's sentence) may hold control characters: an escape sequence recolours, clears or
+ * retitles the terminal, a line end forges a line of the report. They are shown, never sent.
+ */
+
+/** C0 controls but the tab, DEL, and the C1 controls (U+0080–U+009F, which some terminals obey). */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/**
+ * A line for the terminal: each C0 control (the tab kept) and DEL as its Unicode picture
+ * (␛, ␍, ␊, ␡), a C1 control, which has none, as U+FFFD.
+ * @example terminalLine("\u001b[2J=1+1") // "␛[2J=1+1"
+ */
+export function terminalLine(line: string): string {
+  return line.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? "\u2421" : "\ufffd";
+  });
+}
+
+/**
+ * A value as JSON for the terminal: JSON.stringify already escapes the C0 controls; DEL and the
+ * C1 controls are escaped too (\u007f…), which leaves the data the same for any JSON reader.
+ * @example jsonText({ title: "a\u009bb" }) // '{"title":"a\\u009bb"}'
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
