@@ -5,10 +5,10 @@
  * read), the check alone, the memory the read register and its findings hold, and how the time
  * grows from 10 000 to 100 000.
  */
-import { checkRegister } from "../src/core/checkRegister";
-import { SheetGrid } from "../src/core/sheetGrid";
+import { checkRegister } from "../src/core/check/checkRegister";
+import { SheetGrid } from "../src/core/cells/sheetGrid";
 import { WorkbookReader } from "../src/excel/gateway";
-import { CheckedWorkbook, checkWorkbook } from "../src/excel/loadRegister";
+import { CheckedWorkbook, checkWorkbook } from "../src/actions/loadRegister";
 import { largeRegister, registerGrids } from "../tests/helpers/largeRegister";
 import { BenchSection, Target, cell, heapAfterGc, megabytes, ms, timeRuns, timeRunsAsync } from "./measure";
 

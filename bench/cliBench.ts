@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { main } from "../src/cli/main";
 import { writeRegisterWorkbook } from "../src/cli/writeRegisterWorkbook";
-import { TableKey } from "../src/core/registerSchema";
+import { TableKey } from "../src/core/register/registerSchema";
 import { largeRegister } from "../tests/helpers/largeRegister";
 import { AS_OF } from "./checkBench";
 import { BenchSection, Target, cell, median, megabytes, ms, now, timeRunsAsync } from "./measure";

@@ -7,9 +7,9 @@
  */
 import "../tests/setup/customFunctionsRuntime";
 import * as formula from "@formulajs/formulajs";
-import { dateToSerial, serialToDate } from "../src/core/excelSerial";
+import { dateToSerial, serialToDate } from "../src/core/dates/excelSerial";
 import { formatDateFr } from "../src/i18n/fr";
-import { publicHolidays } from "../src/core/publicHolidays";
+import { publicHolidays } from "../src/core/dates/publicHolidays";
 import { appealDeadline, endDate, missingCommittees, nextWorkingDay } from "../src/functions/functions";
 import { BenchSection, Target, cell, ms, timeRuns } from "./measure";
 

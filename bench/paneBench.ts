@@ -6,7 +6,7 @@
  * hosts: Excel on Windows/Mac (no response limit: a read is one response) and Excel on the web
  * (responses refused above 5 MB: the gateway reads by slices under 4 MB).
  */
-import { CalendarDate } from "../src/core/calendarDate";
+import { CalendarDate } from "../src/core/dates/calendarDate";
 import { ExcelRunner, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, OfficeWorkbook } from "../src/excel/officeWorkbook";
 import {
   addAnnualReport,
@@ -15,7 +15,7 @@ import {
   checkAndAnnotate,
   exportDeadlines,
   inspectWorkbook,
-} from "../src/excel/registerActions";
+} from "../src/actions/registerActions";
 import { FakeExcelHost } from "../tests/browser/fakeOffice/fakeExcel";
 import { COMMITTEES_PER_CONVENTION, largeRegister, registerGrids } from "../tests/helpers/largeRegister";
 import { AS_OF } from "./checkBench";

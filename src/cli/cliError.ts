@@ -3,8 +3,8 @@
  * French sentence is made in one place (cliErrorMessage, src/i18n/cli.fr.ts). All of them end the
  * command with exit code 2 (unusable input).
  */
-import { MappingProblem } from "../core/registerMapping";
-import type { WorkbookFileError } from "./xlsxWorkbook";
+import { MappingProblem } from "../core/register/registerMapping";
+import type { WorkbookFileError } from "../excel/xlsxWorkbook";
 
 export type CliError =
   /** No sub-command at all. */

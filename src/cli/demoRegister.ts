@@ -22,13 +22,13 @@
  * | CP-13      | inconsistent_dates (published before the vote; a comité before the signature)      |
  * | (Comités)  | a row naming "CP-7", a convention the register does not hold: invalid_value          |
  */
-import { addMonthsClamped } from "../core/addMonthsClamped";
-import { CalendarDate } from "../core/calendarDate";
-import { addDays, compareDates, daysBetween, isoWeekday, maxDate, minDate } from "../core/dayNumber";
-import { endOfTerm } from "../core/endOfTerm";
-import { CALENDAR, PeriodLength, periodsOverlapping } from "../core/periods";
-import { TableKey } from "../core/registerSchema";
-import { TEAM2_CONVENTION, TEAM2_DEADLINES, TEAM2_ID } from "../core/team2Example";
+import { addMonthsClamped } from "../core/dates/addMonthsClamped";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { addDays, compareDates, daysBetween, isoWeekday, maxDate, minDate } from "../core/dates/dayNumber";
+import { endOfTerm } from "../core/rules/endOfTerm";
+import { CALENDAR, PeriodLength, periodsOverlapping } from "../core/dates/periods";
+import { TableKey } from "../core/register/registerSchema";
+import { TEAM2_CONVENTION, TEAM2_DEADLINES, TEAM2_ID } from "../core/register/team2Example";
 import { formatDateFr, formatDateLongFr } from "../i18n/fr";
 import { WritableValue } from "./writeRegisterWorkbook";
 

@@ -4,9 +4,9 @@
  */
 import { promises as fs } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
-import { CalendarDate } from "../core/calendarDate";
-import { calendarEvents } from "../core/calendarEvents";
-import { deadlinesIcs } from "../core/deadlinesIcs";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { calendarEvents } from "../core/calendar/calendarEvents";
+import { deadlinesIcs } from "../plans/deadlinesIcs";
 import { eventSummary } from "../i18n/calendar.fr";
 import { ICS_CLI } from "../i18n/cli.fr";
 import { CliError } from "./cliError";

@@ -3,11 +3,11 @@
  * (late ones first, each with the cell it comes from), then a count per code. Words from
  * src/i18n/cli.fr.ts; the sentence of each finding from findingMessage.
  */
-import { GroupedFindings } from "../core/groupFindings";
-import { CalendarDate } from "../core/calendarDate";
-import { FINDING_CODES, FINDING_SEVERITY, Finding, FindingCode, severityRank } from "../core/findings";
-import { RegisterMapping } from "../core/registerMapping";
-import { TABLES, TABLE_KEYS, tableFields } from "../core/registerSchema";
+import { GroupedFindings } from "../core/check/groupFindings";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { FINDING_CODES, FINDING_SEVERITY, Finding, FindingCode, severityRank } from "../core/check/findings";
+import { RegisterMapping } from "../core/register/registerMapping";
+import { TABLES, TABLE_KEYS, tableFields } from "../core/register/registerSchema";
 import { REPORT } from "../i18n/cli.fr";
 import { cellPlace } from "../i18n/register.fr";
 import { findingMessage } from "../i18n/register.fr";

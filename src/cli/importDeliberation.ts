@@ -4,13 +4,13 @@
  * person or as JSON, with the register rows it would add. Nothing is written.
  */
 import { promises as fs } from "node:fs";
-import { CalendarDate, toIsoDate } from "../core/calendarDate";
+import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
 import { Extracted } from "../core/deliberation/extracted";
 import { DELIBERATION_FIELDS, DeliberationExtraction, DeliberationField, extractDeliberation, hasAnyField } from "../core/deliberation/extractDeliberation";
 import { DeliberationRows, RowValues, deliberationRows, suggestReference } from "../core/deliberation/deliberationRows";
-import { serialToDate } from "../core/excelSerial";
-import { TableKey, TABLES, tableFields } from "../core/registerSchema";
-import { CellValue } from "../core/sheetGrid";
+import { serialToDate } from "../core/dates/excelSerial";
+import { TableKey, TABLES, tableFields } from "../core/register/registerSchema";
+import { CellValue } from "../core/cells/sheetGrid";
 import { formatDateFr } from "../i18n/fr";
 import {
   CONFIDENCE_LABELS,

@@ -2,13 +2,13 @@
  * The `--json` form of a check: one plain object, dates as "AAAA-MM-JJ" text, stable codes next to
  * the French sentences, so another program can read it without knowing the core's types.
  */
-import { GroupedFindings } from "../core/groupFindings";
-import { CalendarDate, toIsoDate } from "../core/calendarDate";
-import { ConventionSummary } from "../core/checkRegister";
-import { ConventionStatus } from "../core/conventionStatus";
-import { Finding, FindingCode, InconsistencyReason } from "../core/findings";
-import { ColumnRef, RegisterMapping, TableMapping } from "../core/registerMapping";
-import { CommitteeType, TABLE_KEYS, TableKey } from "../core/registerSchema";
+import { GroupedFindings } from "../core/check/groupFindings";
+import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
+import { ConventionSummary } from "../core/check/checkRegister";
+import { ConventionStatus } from "../core/rules/conventionStatus";
+import { Finding, FindingCode, InconsistencyReason } from "../core/check/findings";
+import { ColumnRef, RegisterMapping, TableMapping } from "../core/register/registerMapping";
+import { CommitteeType, TABLE_KEYS, TableKey } from "../core/register/registerSchema";
 import { STATUS_LABELS } from "../i18n/fr";
 import { findingMessage } from "../i18n/register.fr";
 

@@ -3,8 +3,8 @@
  * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
  * wires it to the real process (bin/registre.js).
  */
-import { CalendarDate } from "../core/calendarDate";
-import { parseDateText } from "../core/parseDateText";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { parseDateText } from "../core/text/parseDateText";
 import { parseReportYear } from "../core/report/annualReport";
 import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";

@@ -4,12 +4,12 @@
  * and checked at asOf. Every way this can fail is a CliError; the workbook is only read.
  */
 import { promises as fs } from "node:fs";
-import { CheckOptions } from "../core/checkRegister";
-import { ExplicitMapping, parseExplicitMapping } from "../core/detectMapping";
-import { MappingProblemCode } from "../core/registerMapping";
-import { CheckedWorkbook, checkWorkbook } from "../excel/loadRegister";
+import { CheckOptions } from "../core/check/checkRegister";
+import { ExplicitMapping, parseExplicitMapping } from "../core/register/detectMapping";
+import { MappingProblemCode } from "../core/register/registerMapping";
+import { CheckedWorkbook, checkWorkbook } from "../actions/loadRegister";
 import { CliError } from "./cliError";
-import { XlsxWorkbook } from "./xlsxWorkbook";
+import { XlsxWorkbook } from "../excel/xlsxWorkbook";
 
 export type OpenedRegister =
   | { readonly ok: true; readonly workbook: XlsxWorkbook; readonly checked: Extract<CheckedWorkbook, { ok: true }> }

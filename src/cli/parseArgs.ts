@@ -3,7 +3,7 @@
  * and options, `--option valeur` or `--option=valeur`, anywhere after the sub-command; `--` ends
  * the options (for a file whose name starts with a dash).
  */
-import { normalizeText } from "../core/normalizeText";
+import { normalizeText } from "../core/text/normalizeText";
 import { CliError } from "./cliError";
 
 export type Command =

@@ -3,7 +3,7 @@
  * mapping file), its rows read and checked at asOf; the report for a person or as JSON.
  * The workbook is only read.
  */
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 import { CliError } from "./cliError";
 import { humanReport } from "./humanReport";
 import { JsonReport, jsonReport } from "./jsonReport";

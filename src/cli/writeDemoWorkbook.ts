@@ -5,13 +5,13 @@
  */
 import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
-import { CalendarDate } from "../core/calendarDate";
-import { TABLE_KEYS } from "../core/registerSchema";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { TABLE_KEYS } from "../core/register/registerSchema";
 import { DEMO } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { demoRegister } from "./demoRegister";
 import { writeRegisterWorkbook } from "./writeRegisterWorkbook";
-import { loadWorkbook } from "./xlsxWorkbook";
+import { loadWorkbook } from "../excel/xlsxWorkbook";
 
 /** Marks a workbook written by `registre demo` (its Keywords property), so it may be replaced. */
 export const DEMO_KEYWORDS = "registre-demo";

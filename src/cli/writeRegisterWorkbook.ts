@@ -1,13 +1,13 @@
 /**
  * Writes a register as a new .xlsx workbook with ExcelJS: one sheet per table, the French headers
- * of src/core/registerSchema.ts, dates as Excel serials with a date format (never JavaScript Dates,
+ * of src/core/register/registerSchema.ts, dates as Excel serials with a date format (never JavaScript Dates,
  * which a time zone could move), text always as text.
  */
 import { promises as fs } from "node:fs";
 import { Workbook, Worksheet } from "exceljs";
-import { CalendarDate } from "../core/calendarDate";
-import { dateToSerial } from "../core/excelSerial";
-import { TABLES, TableKey, tableFields } from "../core/registerSchema";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { dateToSerial } from "../core/dates/excelSerial";
+import { TABLES, TableKey, tableFields } from "../core/register/registerSchema";
 
 /** What a cell of the written register may hold: a CalendarDate is written as a date. */
 export type WritableValue = string | number | boolean | CalendarDate | null;

@@ -6,12 +6,12 @@
  */
 import { promises as fs } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 import { annualReport } from "../core/report/annualReport";
-import { annualReportPlan } from "../core/report/annualReportSheet";
+import { annualReportPlan } from "../plans/annualReportSheet";
 import { committeeReport } from "../core/report/committeeReport";
-import { committeeReportPlan } from "../core/report/committeeReportSheet";
-import { WorkbookPlan } from "../core/sheetDraft";
+import { committeeReportPlan } from "../plans/committeeReportSheet";
+import { WorkbookPlan } from "../plans/sheetDraft";
 import { REPORT_CLI } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { openRegisterFile } from "./openRegisterFile";

@@ -11,7 +11,7 @@
  * - `showRegisterPane` (ExecuteFunction) brings the pane up, for a button that only opens it.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
-import { checkAndAnnotate } from "../excel/registerActions";
+import { checkAndAnnotate } from "../actions/registerActions";
 import { today } from "../runtime/today";
 
 /** Office's names for the actions, as the manifest must spell them. */

@@ -1,12 +1,12 @@
 /**
  * The one door to a workbook. The task pane (Office.js), the command line (ExcelJS on .xlsx files)
  * and the tests (an in-memory fake) each implement it, so the same register code runs on all three.
- * Cells come out as Excel's own values (see src/core/sheetGrid.ts): a date never travels as a
+ * Cells come out as Excel's own values (see src/core/cells/sheetGrid.ts): a date never travels as a
  * JavaScript Date, so no time zone can move it. What is written goes as plain data too
- * (src/core/sheetDraft.ts), built and checked by the core before any gateway sees it.
+ * (src/plans/sheetDraft.ts), built and checked by the core before any gateway sees it.
  */
-import { AppliedPlan, WorkbookPlan } from "../core/sheetDraft";
-import { SheetGrid } from "../core/sheetGrid";
+import { AppliedPlan, WorkbookPlan } from "../plans/sheetDraft";
+import { SheetGrid } from "../core/cells/sheetGrid";
 
 export interface WorkbookReader {
   /** Names of the worksheets, in the workbook's order. */

@@ -7,8 +7,8 @@ import {
   WorkbookPlan,
   cellValueOf,
   uniqueSheetName,
-} from "../core/sheetDraft";
-import { CellValue, SheetGrid } from "../core/sheetGrid";
+} from "../plans/sheetDraft";
+import { CellValue, SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 
 /** A sheet of the fake, as a test inspects it after an action. */

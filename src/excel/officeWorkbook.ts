@@ -18,10 +18,10 @@ import {
   cellAddress,
   uniqueSheetName,
   uniqueTableName,
-} from "../core/sheetDraft";
-import { DRAFT_FONT, rowHeights } from "../core/rowHeights";
+} from "../plans/sheetDraft";
+import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
 import { PAGE_FOOTER } from "../i18n/report.fr";
-import { CellValue, SheetGrid, columnLetter } from "../core/sheetGrid";
+import { CellValue, SheetGrid, columnLetter } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 
 /** Excel.run, as the gateway calls it (the tests give a fake host's). */

@@ -3,19 +3,19 @@
  * text dates, blanks and ranges come in; calendar dates, numbers and options go out, or a domain
  * error saying what is wrong.
  */
-import { CalendarDate } from "../core/calendarDate";
-import { isBlankDate, isEmptyCell, readDate, readDuration, readWholeNumber } from "../core/cellValue";
-import { EndRule } from "../core/endOfTerm";
-import { Result, fail, ok } from "../core/errors";
-import { HolidayZone } from "../core/holidayZone";
-import { normalizeText } from "../core/normalizeText";
-import { ownValue } from "../core/ownValue";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { isBlankDate, isEmptyCell, readDate, readDuration, readWholeNumber } from "../core/cells/cellValue";
+import { EndRule } from "../core/rules/endOfTerm";
+import { Result, fail, ok } from "../core/base/errors";
+import { HolidayZone } from "../core/dates/holidayZone";
+import { normalizeText } from "../core/text/normalizeText";
+import { ownValue } from "../core/base/ownValue";
 import { rangeItemField } from "../i18n/fr";
 
 /** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
 export type CellInput = number | string | boolean | null | undefined | object;
 
-/** A blank date in all the ways Excel passes it (see src/core/cellValue.ts). */
+/** A blank date in all the ways Excel passes it (see src/core/cells/cellValue.ts). */
 export const isBlank = isBlankDate;
 
 /**

@@ -2,9 +2,9 @@
  * The one adapter from the domain's results to what a cell shows: values as they are, errors as
  * `CustomFunctions.Error` (#N/A for "unknown yet", #VALUE! for bad input) with a French message.
  */
-import { CalendarDate } from "../core/calendarDate";
-import { DomainError, Result, fail } from "../core/errors";
-import { dateToSerial } from "../core/excelSerial";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { DomainError, Result, fail } from "../core/base/errors";
+import { dateToSerial } from "../core/dates/excelSerial";
 import { errorMessage } from "../i18n/fr";
 
 const NOT_AVAILABLE: ReadonlySet<DomainError["code"]> = new Set(["missing_date", "missing_value", "none_left"]);

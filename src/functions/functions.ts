@@ -4,19 +4,19 @@
  * The JSDoc below generates functions.json; the French names and help are in
  * src/i18n/functions.fr.json.
  */
-import { appealDeadline as coreAppealDeadline } from "../core/appealDeadline";
-import { committeeCoverage, missingPeriods, nextDuePeriod } from "../core/committeeCoverage";
-import { conventionStatus } from "../core/conventionStatus";
-import { daysLeft as coreDaysLeft } from "../core/daysLeft";
-import { compareDates } from "../core/dayNumber";
-import { endOfTerm } from "../core/endOfTerm";
-import { enforceableDate as coreEnforceableDate } from "../core/enforceableDate";
-import { CalendarDate } from "../core/calendarDate";
-import { Result, fail, ok } from "../core/errors";
-import { nextOccurrence as coreNextOccurrence } from "../core/nextOccurrence";
-import { calendarPeriodContaining, periodContaining } from "../core/periods";
-import { publicHolidays } from "../core/publicHolidays";
-import { nextWorkingDay as coreNextWorkingDay } from "../core/workingDays";
+import { appealDeadline as coreAppealDeadline } from "../core/rules/appealDeadline";
+import { committeeCoverage, missingPeriods, nextDuePeriod } from "../core/rules/committeeCoverage";
+import { conventionStatus } from "../core/rules/conventionStatus";
+import { daysLeft as coreDaysLeft } from "../core/dates/daysLeft";
+import { compareDates } from "../core/dates/dayNumber";
+import { endOfTerm } from "../core/rules/endOfTerm";
+import { enforceableDate as coreEnforceableDate } from "../core/rules/enforceableDate";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { Result, fail, ok } from "../core/base/errors";
+import { nextOccurrence as coreNextOccurrence } from "../core/dates/nextOccurrence";
+import { calendarPeriodContaining, periodContaining } from "../core/dates/periods";
+import { publicHolidays } from "../core/dates/publicHolidays";
+import { nextWorkingDay as coreNextWorkingDay } from "../core/dates/workingDays";
 import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
 import {
   coerceBasis,

@@ -2,7 +2,7 @@
  * The French words of the calendar export ("Exporter les échéances"): the calendar's name, each
  * event's title, description and category, and the reminders' text.
  */
-import { CalendarEventKind, DeadlineEvent } from "../core/calendarEvents";
+import { CalendarEventKind, DeadlineEvent } from "../core/calendar/calendarEvents";
 import { formatDateFr, formatDateLongFr } from "./fr";
 
 export const CALENDAR = {

@@ -4,11 +4,11 @@
  * src/i18n/fr.ts, so a finding reads the same here as in a cell or the task pane.
  */
 import type { CliError } from "../cli/cliError";
-import type { WorkbookFileError } from "../cli/xlsxWorkbook";
-import { CalendarDate } from "../core/calendarDate";
-import { ConventionStatus } from "../core/conventionStatus";
-import { FindingCode, Severity } from "../core/findings";
-import { COMMITTEE_TYPE_LABELS, CommitteeType, TableKey } from "../core/registerSchema";
+import type { WorkbookFileError } from "../excel/xlsxWorkbook";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { ConventionStatus } from "../core/rules/conventionStatus";
+import { FindingCode, Severity } from "../core/check/findings";
+import { COMMITTEE_TYPE_LABELS, CommitteeType, TableKey } from "../core/register/registerSchema";
 import { STATUS_LABELS, formatDateFr } from "./fr";
 import { FINDING_LABELS, mappingProblemMessage } from "./register.fr";
 

@@ -3,7 +3,7 @@
  * reading is, why a value is blank or doubtful, and each value as a person reads it. The pane's
  * review form and `registre importer` take them from here.
  */
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 import { Confidence, ExtractionNote } from "../core/deliberation/extracted";
 import { DeliberationExtraction, DeliberationField } from "../core/deliberation/extractDeliberation";
 import { TermStart } from "../core/deliberation/term";

@@ -2,12 +2,12 @@
  * Every French sentence and label of the add-in, keyed by the core's codes: the same finding reads
  * the same in a cell, the task pane and the command line.
  */
-import { CalendarDate } from "../core/calendarDate";
-import { ConventionStatus } from "../core/conventionStatus";
-import { FRENCH_MONTHS, FRENCH_WEEKDAYS } from "../core/frenchCalendarNames";
-import { DomainError, ErrorCode } from "../core/errors";
-import { HolidayKey } from "../core/publicHolidays";
-import { parseDateText } from "../core/parseDateText";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { ConventionStatus } from "../core/rules/conventionStatus";
+import { FRENCH_MONTHS, FRENCH_WEEKDAYS } from "../core/text/frenchCalendarNames";
+import { DomainError, ErrorCode } from "../core/base/errors";
+import { HolidayKey } from "../core/dates/publicHolidays";
+import { parseDateText } from "../core/text/parseDateText";
 
 /** Labels of the places a value comes from (custom-function arguments, register columns). */
 export const FIELD_LABELS: Record<string, string> = {

@@ -3,12 +3,12 @@
  * functions.fr.json). Sentences about findings and mappings come from register.fr.ts, so the pane
  * and the command line say the same thing.
  */
-import { AppendProblem } from "../core/appendRowsPlan";
+import { AppendProblem } from "../plans/appendRowsPlan";
 import { GatewayError } from "../excel/gateway";
-import { ActionStep, ReportRefusal } from "../excel/registerActions";
-import { columnLetter } from "../core/sheetGrid";
+import { ActionStep, ReportRefusal } from "../actions/registerActions";
+import { columnLetter } from "../core/cells/sheetGrid";
 import { cellPlace } from "./register.fr";
-import { TableKey } from "../core/registerSchema";
+import { TableKey } from "../core/register/registerSchema";
 import { errorMessage } from "./fr";
 
 function plural(n: number, one: string, many: string): string {

@@ -3,11 +3,11 @@
  * one. Column labels come from the register's schema, the single source of its French
  * headers; the messages of cell errors come from `errorMessage` (src/i18n/fr.ts).
  */
-import { CalendarDate } from "../core/calendarDate";
-import { compareDates } from "../core/dayNumber";
-import { CellLocation, Finding, FindingCode, InconsistencyReason, Severity } from "../core/findings";
-import { MappingProblem, MappingProblemCode } from "../core/registerMapping";
-import { TABLES, TableKey, fieldSpec } from "../core/registerSchema";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { compareDates } from "../core/dates/dayNumber";
+import { CellLocation, Finding, FindingCode, InconsistencyReason, Severity } from "../core/check/findings";
+import { MappingProblem, MappingProblemCode } from "../core/register/registerMapping";
+import { TABLES, TableKey, fieldSpec } from "../core/register/registerSchema";
 import { errorMessage, formatDateFr } from "./fr";
 
 // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,9 @@
  * (src/i18n/register.fr.ts) and the statuses from STATUS_LABELS (src/i18n/fr.ts), so a finding
  * reads the same in a report as in the "Alertes" sheet, the task pane and the command line.
  */
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 import { ObligationState } from "../core/report/committeeReport";
-import { COMMITTEE_TYPE_LABELS, CommitteeType } from "../core/registerSchema";
+import { COMMITTEE_TYPE_LABELS, CommitteeType } from "../core/register/registerSchema";
 import { formatDateFr, formatDateLongFr } from "./fr";
 import { periodName, relativeDays } from "./register.fr";
 

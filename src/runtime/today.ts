@@ -1,4 +1,4 @@
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 
 /**
  * Today's date on the user's machine, as Excel's TODAY() sees it. The only place the add-in reads

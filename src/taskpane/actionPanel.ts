@@ -4,7 +4,7 @@
  * its progress shown, and Excel's refusals said in French (the pane stays usable).
  */
 import { GatewayError } from "../excel/gateway";
-import { MappingProblem } from "../core/registerMapping";
+import { MappingProblem } from "../core/register/registerMapping";
 import { gatewayErrorMessage, unexpectedPaneError } from "../i18n/pane.fr";
 import { mappingProblemMessage } from "../i18n/register.fr";
 import { custom, el } from "./dom";

@@ -3,7 +3,7 @@
  * src/i18n/functions.fr.json (the same file the build turns into functions.fr.json for Excel).
  * Pure: no DOM, no Office.
  */
-import { normalizeText } from "../core/normalizeText";
+import { normalizeText } from "../core/text/normalizeText";
 import frenchFunctions from "../i18n/functions.fr.json";
 
 /** A range argument of an example: the address shown in the formula and the cells it holds. */

@@ -2,16 +2,16 @@
  * The "Importer" tab: a deliberation's text pasted in, what the rules read from it shown with the
  * passage each value comes from and how sure the reading is, then the register row and its
  * échéances as editable values. Nothing is written before "Ajouter au registre"; the rows then go
- * below the register's tables, in the user's columns (src/core/appendRowsPlan.ts).
+ * below the register's tables, in the user's columns (src/plans/appendRowsPlan.ts).
  */
-import { NewRow } from "../core/appendRowsPlan";
+import { NewRow } from "../plans/appendRowsPlan";
 import { DELIBERATION_FIELDS, DeliberationExtraction, extractDeliberation, hasAnyField } from "../core/deliberation/extractDeliberation";
 import { deliberationRows, suggestReference } from "../core/deliberation/deliberationRows";
-import { serialToDate } from "../core/excelSerial";
-import { TableKey, tableFields } from "../core/registerSchema";
-import { CellValue, isCellError } from "../core/sheetGrid";
+import { serialToDate } from "../core/dates/excelSerial";
+import { TableKey, tableFields } from "../core/register/registerSchema";
+import { CellValue, isCellError } from "../core/cells/sheetGrid";
 import { WorkbookGateway } from "../excel/gateway";
-import { appendImportedRows } from "../excel/registerActions";
+import { appendImportedRows } from "../actions/registerActions";
 import { CONFIDENCE_LABELS, DELIBERATION_FIELD_LABELS, describeExtractedValue, extractionNoteMessage } from "../i18n/deliberation.fr";
 import { formatDateFr } from "../i18n/fr";
 import { IMPORT, appendProblemMessage } from "../i18n/pane.fr";

@@ -4,15 +4,15 @@
  * its row. The pane reaches the workbook only through the gateway and the register's actions;
  * text from the workbook is only ever set as text.
  */
-import { CalendarDate } from "../core/calendarDate";
-import { FINDING_SEVERITY, Finding } from "../core/findings";
-import { MappingDraft, chooseField, chooseSheet, draftFromMapping } from "../core/mappingDraft";
-import { ALERTS_SHEET } from "../core/ownedSheets";
-import { MappingProblem } from "../core/registerMapping";
-import { TABLE_KEYS, TableKey, tableFields } from "../core/registerSchema";
-import { SheetGrid, columnIndex } from "../core/sheetGrid";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { FINDING_SEVERITY, Finding } from "../core/check/findings";
+import { MappingDraft, chooseField, chooseSheet, draftFromMapping } from "../core/register/mappingDraft";
+import { ALERTS_SHEET } from "../plans/ownedSheets";
+import { MappingProblem } from "../core/register/registerMapping";
+import { TABLE_KEYS, TableKey, tableFields } from "../core/register/registerSchema";
+import { SheetGrid, columnIndex } from "../core/cells/sheetGrid";
 import { CellTarget, WorkbookGateway } from "../excel/gateway";
-import { CheckOutcome, WorkbookInspection, adoptRegister, checkAndAnnotate, exportDeadlines, inspectWorkbook, setUpRegister } from "../excel/registerActions";
+import { CheckOutcome, WorkbookInspection, adoptRegister, checkAndAnnotate, exportDeadlines, inspectWorkbook, setUpRegister } from "../actions/registerActions";
 import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
 import { EXPORT, PANE } from "../i18n/pane.fr";
 import { SEVERITY_LABELS, cellPlace, findingMessage, mappingProblemMessage } from "../i18n/register.fr";

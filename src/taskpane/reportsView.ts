@@ -5,11 +5,11 @@
  * settings for the next report. The tab looks at the workbook each time it is shown, so that its
  * list of conventions follows the register.
  */
-import { CalendarDate } from "../core/calendarDate";
+import { CalendarDate } from "../core/dates/calendarDate";
 import { defaultReportYear, parseReportYear } from "../core/report/annualReport";
-import { MappingProblem } from "../core/registerMapping";
+import { MappingProblem } from "../core/register/registerMapping";
 import { WorkbookGateway } from "../excel/gateway";
-import { ActionStep, ConventionChoice, ReportOutcome, addAnnualReport, addCommitteeReport, inspectWorkbook } from "../excel/registerActions";
+import { ActionStep, ConventionChoice, ReportOutcome, addAnnualReport, addCommitteeReport, inspectWorkbook } from "../actions/registerActions";
 import { errorMessage } from "../i18n/fr";
 import { PANE, REPORTS, reportRefusalMessage } from "../i18n/pane.fr";
 import { actionPanel, mappingProblemList } from "./actionPanel";

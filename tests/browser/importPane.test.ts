@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tableFields } from "../../src/core/registerSchema";
-import { CellValue } from "../../src/core/sheetGrid";
+import { tableFields } from "../../src/core/register/registerSchema";
+import { CellValue } from "../../src/core/cells/sheetGrid";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Page } from "puppeteer-core";
 import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
-import { CalendarDate } from "../../src/core/calendarDate";
-import { CellValue } from "../../src/core/sheetGrid";
+import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
+import { CellValue } from "../../src/core/cells/sheetGrid";
 
 export type Workbook = Record<string, CellValue[][]>;
 

@@ -5,7 +5,7 @@
  * text. Screenshots of each screen go to tests/screenshots/.
  */
 import { verifyWorkbook } from "../../src/cli/verifyWorkbook";
-import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
+import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/plans/ownedSheets";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { describeInBrowser, saveScreenshot } from "./harness";

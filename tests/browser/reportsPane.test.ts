@@ -7,10 +7,10 @@
  */
 import { dirname, join } from "node:path";
 import { writeReport } from "../../src/cli/writeReport";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
-import { CalendarDate } from "../../src/core/calendarDate";
+import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { ConventionPick, addAnnualReport, addCommitteeReport } from "../../src/excel/registerActions";
+import { ConventionPick, addAnnualReport, addCommitteeReport } from "../../src/actions/registerActions";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { InBrowser, PaneSession, describeInBrowser, saveScreenshot } from "./harness";

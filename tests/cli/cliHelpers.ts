@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
-import { CalendarDate } from "../../src/core/calendarDate";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
 import { main } from "../../src/cli/main";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
+import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
 
 /** A fresh folder, removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { DATE_FORMAT, writeRegisterWorkbook } from "../../src/cli/writeRegisterWorkbook";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
-import { loadRegister } from "../../src/excel/loadRegister";
-import { tableFields } from "../../src/core/registerSchema";
+import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
+import { loadRegister } from "../../src/actions/loadRegister";
+import { tableFields } from "../../src/core/register/registerSchema";
 import { d } from "../helpers/dates";
 import { tempDir } from "./cliHelpers";
 

@@ -3,7 +3,7 @@
  * once Office is ready, opens the task pane and always tells Office the command is done.
  */
 
-import { ALERTS_SHEET } from "../../src/core/ownedSheets";
+import { ALERTS_SHEET } from "../../src/plans/ownedSheets";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 

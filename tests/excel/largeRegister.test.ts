@@ -4,9 +4,9 @@
  * under the gateway's 4 MB, every response under the web's 5 MB, and every cell the user typed
  * equal afterwards.
  */
-import { ALERTS_SHEET } from "../../src/core/ownedSheets";
+import { ALERTS_SHEET } from "../../src/plans/ownedSheets";
 import { ExcelRunner, MAX_REQUEST_BYTES, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { checkAndAnnotate } from "../../src/excel/registerActions";
+import { checkAndAnnotate } from "../../src/actions/registerActions";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
 import { largeRegister, registerGrids } from "../helpers/largeRegister";

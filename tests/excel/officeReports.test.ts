@@ -4,11 +4,11 @@
  * the chart, the print setup, the row heights; few requests.
  */
 import { annualReport } from "../../src/core/report/annualReport";
-import { annualReportPlan } from "../../src/core/report/annualReportSheet";
+import { annualReportPlan } from "../../src/plans/annualReportSheet";
 import { committeeReport } from "../../src/core/report/committeeReport";
-import { committeeReportPlan } from "../../src/core/report/committeeReportSheet";
+import { committeeReportPlan } from "../../src/plans/committeeReportSheet";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { addAnnualReport, addCommitteeReport } from "../../src/excel/registerActions";
+import { addAnnualReport, addCommitteeReport } from "../../src/actions/registerActions";
 import { PAGE_FOOTER } from "../../src/i18n/report.fr";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";

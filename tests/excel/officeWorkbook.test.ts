@@ -1,11 +1,11 @@
-import { planAlerts } from "../../src/core/alertsPlan";
-import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/core/ownedSheets";
-import { SheetDraft, textCell } from "../../src/core/sheetDraft";
+import { planAlerts } from "../../src/plans/alertsPlan";
+import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/plans/ownedSheets";
+import { SheetDraft, textCell } from "../../src/plans/sheetDraft";
 import { GatewayError } from "../../src/excel/gateway";
-import { checkWorkbook } from "../../src/excel/loadRegister";
+import { checkWorkbook } from "../../src/actions/loadRegister";
 import { ExcelRunner, MAX_REQUEST_BYTES, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { isAddinOutputSheet } from "../../src/core/ownedSheets";
-import { CellValue } from "../../src/core/sheetGrid";
+import { isAddinOutputSheet } from "../../src/plans/ownedSheets";
+import { CellValue } from "../../src/core/cells/sheetGrid";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
 

@@ -1,4 +1,4 @@
-import { CalendarDate } from "../../src/core/calendarDate";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
 
 /** "2024-07-12" → a calendar date, for readable tests (split by hand, no Date involved). */
 export function d(iso: string): CalendarDate {

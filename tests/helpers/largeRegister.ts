@@ -6,13 +6,13 @@
  * written as staff write it ("3 ans", 36, "2 ans"), the end date typed on half the rows, some dates
  * typed as French text, an amount on most.
  */
-import { addMonthsClamped } from "../../src/core/addMonthsClamped";
-import { CalendarDate } from "../../src/core/calendarDate";
-import { addDays } from "../../src/core/dayNumber";
-import { endOfTerm } from "../../src/core/endOfTerm";
-import { dateToSerial } from "../../src/core/excelSerial";
-import { TABLES, TableKey, tableFields } from "../../src/core/registerSchema";
-import { CellValue } from "../../src/core/sheetGrid";
+import { addMonthsClamped } from "../../src/core/dates/addMonthsClamped";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
+import { addDays } from "../../src/core/dates/dayNumber";
+import { endOfTerm } from "../../src/core/rules/endOfTerm";
+import { dateToSerial } from "../../src/core/dates/excelSerial";
+import { TABLES, TableKey, tableFields } from "../../src/core/register/registerSchema";
+import { CellValue } from "../../src/core/cells/sheetGrid";
 import { formatDateFr } from "../../src/i18n/fr";
 
 export type GeneratedValue = string | number | CalendarDate | null;

@@ -2,8 +2,8 @@
  * Builders of in-memory registers for tests: every field blank unless given, dates written as
  * "2024-07-15", each row placed on its sheet at the row given (2 by default: under the headers).
  */
-import { CalendarDate } from "../../src/core/calendarDate";
-import { Amendment, Committee, CommitteeType, Convention, Deadline, DeadlineKind, Register, RowSource } from "../../src/core/registerSchema";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
+import { Amendment, Committee, CommitteeType, Convention, Deadline, DeadlineKind, Register, RowSource } from "../../src/core/register/registerSchema";
 import { d } from "./dates";
 
 type DateText = string | null;

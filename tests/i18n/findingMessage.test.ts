@@ -1,5 +1,5 @@
-import { checkRegister } from "../../src/core/checkRegister";
-import { FINDING_CODES, Finding, InconsistencyReason } from "../../src/core/findings";
+import { checkRegister } from "../../src/core/check/checkRegister";
+import { FINDING_CODES, Finding, InconsistencyReason } from "../../src/core/check/findings";
 import { findingMessage } from "../../src/i18n/register.fr";
 import { d } from "../helpers/dates";
 import { committee, deadline, register, team2 } from "../helpers/register";

@@ -1,5 +1,5 @@
-import { ErrorCode } from "../../src/core/errors";
-import { publicHolidays } from "../../src/core/publicHolidays";
+import { ErrorCode } from "../../src/core/base/errors";
+import { publicHolidays } from "../../src/core/dates/publicHolidays";
 import { HOLIDAY_NAMES, STATUS_LABELS, describeValue, errorMessage, formatDateFr, formatDateLongFr } from "../../src/i18n/fr";
 import { d } from "../helpers/dates";
 

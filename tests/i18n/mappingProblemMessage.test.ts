@@ -1,4 +1,4 @@
-import { detectMapping, parseExplicitMapping } from "../../src/core/detectMapping";
+import { detectMapping, parseExplicitMapping } from "../../src/core/register/detectMapping";
 import { mappingProblemMessage } from "../../src/i18n/register.fr";
 
 function problemsOf(result: ReturnType<typeof detectMapping>): string[] {

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { serialToDate } from "../../src/core/excelSerial";
+import { serialToDate } from "../../src/core/dates/excelSerial";
 import * as customFunctions from "../../src/functions/functions";
 import { formatDateFr } from "../../src/i18n/fr";
 import frenchFunctions from "../../src/i18n/functions.fr.json";

@@ -13,14 +13,14 @@ import { join } from "node:path";
 import { ValueType, Workbook } from "exceljs";
 import ICAL from "ical.js";
 import JSZip from "jszip";
-import { XlsxWorkbook } from "../../src/cli/xlsxWorkbook";
+import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
 import { terminalLine } from "../../src/cli/terminalText";
-import { readSettings } from "../../src/core/addinSettings";
-import { chooseField } from "../../src/core/mappingDraft";
-import { escapeIcsText } from "../../src/core/icsFormat";
-import { committeeSheetName } from "../../src/core/ownedSheets";
-import { computedColumns } from "../../src/core/setupRegister";
-import { CellValue } from "../../src/core/sheetGrid";
+import { readSettings } from "../../src/plans/addinSettings";
+import { chooseField } from "../../src/core/register/mappingDraft";
+import { escapeIcsText } from "../../src/core/calendar/icsFormat";
+import { committeeSheetName } from "../../src/plans/ownedSheets";
+import { computedColumns } from "../../src/plans/setupRegister";
+import { CellValue } from "../../src/core/cells/sheetGrid";
 import { WorkbookGateway } from "../../src/excel/gateway";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
@@ -33,7 +33,7 @@ import {
   exportDeadlines,
   inspectWorkbook,
   setUpRegister,
-} from "../../src/excel/registerActions";
+} from "../../src/actions/registerActions";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { run, tempDir } from "../cli/cliHelpers";
 import { d } from "../helpers/dates";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { detectMapping, parseExplicitMapping } from "../../src/core/detectMapping";
+import { detectMapping, parseExplicitMapping } from "../../src/core/register/detectMapping";
 
 /** The README's mapping-file example must be a file the command line accepts, doing what it says. */
 describe("README: the mapping file example", () => {

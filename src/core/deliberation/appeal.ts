@@ -2,7 +2,7 @@
  * The appeal: the competent court ("devant le tribunal administratif de Lille") and the months
  * of the délai de recours ("dans un délai de deux mois à compter de sa publication").
  */
-import { leadingDuration } from "../leadingDuration";
+import { leadingDuration } from "../text/leadingDuration";
 import { DeliberationText } from "./deliberationText";
 import { Candidate, Extracted, resolveCandidates } from "./extracted";
 import { recaseCapitals } from "./recaseCapitals";

@@ -3,8 +3,8 @@
  * 12/2021") and those it cites ("Vu … la délibération n°2022CC/136 du 6 décembre 2022", "Par
  * délibération n°2024/BC048 du 25 juin 2024, le Bureau …"), each with its sentence.
  */
-import { CalendarDate } from "../calendarDate";
-import { findDatesInText } from "../findDatesInText";
+import { CalendarDate } from "../dates/calendarDate";
+import { findDatesInText } from "../text/findDatesInText";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Extracted, notFound } from "./extracted";
 

@@ -4,12 +4,12 @@
  * values as cells hold them (dates as Excel serials, text as text), ready to be placed in the
  * user's columns through the register's mapping.
  */
-import { CalendarDate } from "../calendarDate";
-import { dateToSerial } from "../excelSerial";
-import { normalizeText } from "../normalizeText";
-import { PeriodLength } from "../periods";
-import { DEADLINE_KIND_LABELS, TableKey, tableFields } from "../registerSchema";
-import { CellValue } from "../sheetGrid";
+import { CalendarDate } from "../dates/calendarDate";
+import { dateToSerial } from "../dates/excelSerial";
+import { normalizeText } from "../text/normalizeText";
+import { PeriodLength } from "../dates/periods";
+import { DEADLINE_KIND_LABELS, TableKey, tableFields } from "../register/registerSchema";
+import { CellValue } from "../cells/sheetGrid";
 import { DeliberationExtraction } from "./extractDeliberation";
 
 /** One row: every field key of the table, blank (null) when the deliberation does not give it. */

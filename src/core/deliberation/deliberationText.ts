@@ -4,8 +4,8 @@
  * "<sup>2</sup>" → "2", headings' "#"), runs of spaces become one, and each unit carries a folded
  * copy for matching that lines up character for character with the text shown to the user.
  */
-import { normalizeText } from "../normalizeText";
-import { ownValue } from "../ownValue";
+import { normalizeText } from "../text/normalizeText";
+import { ownValue } from "../base/ownValue";
 
 export interface TextUnit {
   /** As written, markup removed, runs of spaces made one: what the review quotes. */

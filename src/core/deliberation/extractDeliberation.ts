@@ -4,7 +4,7 @@
  * rule is (see Confidence). The pane shows them for review; nothing is written before the user
  * confirms (see deliberationRows).
  */
-import { CalendarDate } from "../calendarDate";
+import { CalendarDate } from "../dates/calendarDate";
 import { readAppeal } from "./appeal";
 import { DeliberationNumber, readDeliberationNumbers } from "./deliberationNumbers";
 import { prepareDeliberationText } from "./deliberationText";

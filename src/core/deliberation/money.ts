@@ -2,7 +2,7 @@
  * The financial commitment of the convention: 0 when the text says there is none ("sans
  * engagement financier"), else the amount in euros it states ("une subvention de 15 000 €").
  */
-import { readAmount } from "../cellValue";
+import { readAmount } from "../cells/cellValue";
 import { DeliberationText } from "./deliberationText";
 import { Candidate, ExtractionNote, Extracted, resolveCandidates } from "./extracted";
 

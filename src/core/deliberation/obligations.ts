@@ -4,10 +4,10 @@
  * trimestre … le club territorial") and the milestones ("dans un délai de 18 mois un pôle
  * innovation").
  */
-import { CalendarDate } from "../calendarDate";
-import { findDatesInText } from "../findDatesInText";
-import { FrequencyInText, findFrequencies } from "../findFrequencies";
-import { leadingDuration } from "../leadingDuration";
+import { CalendarDate } from "../dates/calendarDate";
+import { findDatesInText } from "../text/findDatesInText";
+import { FrequencyInText, findFrequencies } from "../text/findFrequencies";
+import { leadingDuration } from "../text/leadingDuration";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Confidence, Extracted, notFound } from "./extracted";
 

@@ -2,7 +2,7 @@
  * Who and what: the collectivité that deliberates, the title of the convention, the partner and
  * its SIRET (checked with its Luhn key: a SIRET whose key is wrong is reported, not kept).
  */
-import { readSiret } from "../siret";
+import { readSiret } from "../cells/siret";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Candidate, Extracted, notFound } from "./extracted";
 import { recaseCapitals } from "./recaseCapitals";

@@ -4,10 +4,10 @@
  * the signature of the annexed convention. A stamp whose date was left blank stays blank: its
  * value is never borrowed from another date.
  */
-import { CalendarDate } from "../calendarDate";
-import { enforceableDate } from "../enforceableDate";
-import { compareDates } from "../dayNumber";
-import { findDatesInText } from "../findDatesInText";
+import { CalendarDate } from "../dates/calendarDate";
+import { enforceableDate } from "../rules/enforceableDate";
+import { compareDates } from "../dates/dayNumber";
+import { findDatesInText } from "../text/findDatesInText";
 import { formatDateFr } from "../../i18n/fr";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Candidate, Extracted, notFound, resolveCandidates } from "./extracted";

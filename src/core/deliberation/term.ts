@@ -2,12 +2,12 @@
  * The term of the convention: its duration and what it counts from ("pour une durée de 3 ans à
  * compter de sa notification"), or its dates ("du 1er avril 2020 au 31 mars 2023").
  */
-import { CalendarDate } from "../calendarDate";
-import { monthsBetween } from "../addMonthsClamped";
-import { addDays, compareDates } from "../dayNumber";
-import { endOfTerm } from "../endOfTerm";
-import { findDatesInText } from "../findDatesInText";
-import { leadingDuration } from "../leadingDuration";
+import { CalendarDate } from "../dates/calendarDate";
+import { monthsBetween } from "../dates/addMonthsClamped";
+import { addDays, compareDates } from "../dates/dayNumber";
+import { endOfTerm } from "../rules/endOfTerm";
+import { findDatesInText } from "../text/findDatesInText";
+import { leadingDuration } from "../text/leadingDuration";
 import { formatDateFr } from "../../i18n/fr";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Confidence, Extracted, ExtractionNote, notFound } from "./extracted";

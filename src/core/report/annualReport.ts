@@ -3,19 +3,19 @@
  * one row per convention in force during the year, and what needs action. Pure: the register, the
  * check and the options (asOf, the year) in, the same report out; no clock, no French words.
  */
-import { addMonthsClamped } from "../addMonthsClamped";
-import { appealDeadline } from "../appealDeadline";
-import { CalendarDate, toIsoDate } from "../calendarDate";
-import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../checkRegister";
-import { compareAmendments } from "../conventionTerm";
-import { ConventionStatus, conventionStatus } from "../conventionStatus";
-import { compareDates, minDate } from "../dayNumber";
-import { daysLeft } from "../daysLeft";
-import { deadlineKindOf } from "../deadlineKind";
-import { Result, fail, ok } from "../errors";
-import { Finding } from "../findings";
-import { calendarPeriodContaining } from "../periods";
-import { Amendment, Convention, Register, RowSource } from "../registerSchema";
+import { addMonthsClamped } from "../dates/addMonthsClamped";
+import { appealDeadline } from "../rules/appealDeadline";
+import { CalendarDate, toIsoDate } from "../dates/calendarDate";
+import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../check/checkRegister";
+import { compareAmendments } from "../rules/conventionTerm";
+import { ConventionStatus, conventionStatus } from "../rules/conventionStatus";
+import { compareDates, minDate } from "../dates/dayNumber";
+import { daysLeft } from "../dates/daysLeft";
+import { deadlineKindOf } from "../rules/deadlineKind";
+import { Result, fail, ok } from "../base/errors";
+import { Finding } from "../check/findings";
+import { calendarPeriodContaining } from "../dates/periods";
+import { Amendment, Convention, Register, RowSource } from "../register/registerSchema";
 import { ConventionFacts, ReportOptions, blankToNull, conventionFacts, isWithin, summariesById } from "./conventionFacts";
 
 export interface AnnualReportOptions extends ReportOptions {

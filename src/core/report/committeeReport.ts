@@ -3,17 +3,17 @@
  * obligations and their state (comités per semester, recurring meetings such as the club
  * territorial, milestones), the meetings held so far and what is late. Pure: no clock, no French.
  */
-import { CalendarDate } from "../calendarDate";
-import { CheckResult, checkRegister, obligationCoverage } from "../checkRegister";
-import { PeriodCoverage, nextDuePeriod } from "../committeeCoverage";
-import { ConventionStatus } from "../conventionStatus";
-import { compareAmendments } from "../conventionTerm";
-import { compareDates } from "../dayNumber";
-import { daysLeft } from "../daysLeft";
-import { deadlineKindOf } from "../deadlineKind";
-import { FINDING_SEVERITY, Finding, severityRank } from "../findings";
-import { milestoneDeadline } from "../milestoneDeadline";
-import { Amendment, Committee, Deadline, Register } from "../registerSchema";
+import { CalendarDate } from "../dates/calendarDate";
+import { CheckResult, checkRegister, obligationCoverage } from "../check/checkRegister";
+import { PeriodCoverage, nextDuePeriod } from "../rules/committeeCoverage";
+import { ConventionStatus } from "../rules/conventionStatus";
+import { compareAmendments } from "../rules/conventionTerm";
+import { compareDates } from "../dates/dayNumber";
+import { daysLeft } from "../dates/daysLeft";
+import { deadlineKindOf } from "../rules/deadlineKind";
+import { FINDING_SEVERITY, Finding, severityRank } from "../check/findings";
+import { milestoneDeadline } from "../rules/milestoneDeadline";
+import { Amendment, Committee, Deadline, Register } from "../register/registerSchema";
 import { ConventionFacts, ReportOptions, blankToNull, conventionFacts } from "./conventionFacts";
 
 export interface CommitteeReportOptions extends ReportOptions {

@@ -2,12 +2,12 @@
  * What both reports say about one convention, and the options both take. Pure data: the French
  * words come later (src/i18n/report.fr.ts), when the report becomes a sheet.
  */
-import { CalendarDate } from "../calendarDate";
-import { CheckOptions, ConventionSummary } from "../checkRegister";
-import { compareDates } from "../dayNumber";
-import { enforceableDate } from "../enforceableDate";
-import { HolidayZone } from "../holidayZone";
-import { Convention, RowSource } from "../registerSchema";
+import { CalendarDate } from "../dates/calendarDate";
+import { CheckOptions, ConventionSummary } from "../check/checkRegister";
+import { compareDates } from "../dates/dayNumber";
+import { enforceableDate } from "../rules/enforceableDate";
+import { HolidayZone } from "../dates/holidayZone";
+import { Convention, RowSource } from "../register/registerSchema";
 
 export interface ReportOptions extends CheckOptions {
   /** The authority named under the title ("Communauté d'agglomération de Béthune-Bruay…"); none when blank. */

@@ -13,7 +13,7 @@
  * - like Excel on the web, it can refuse a response above a limit (`responseLimitBytes`, none by
  *   default) with a PayloadTooLarge error at that `sync`.
  */
-import { CellValue, columnLetter } from "../../../src/core/sheetGrid";
+import { CellValue, columnLetter } from "../../../src/core/cells/sheetGrid";
 
 export interface FakeCell {
   value: CellValue;

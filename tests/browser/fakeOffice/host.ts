@@ -8,7 +8,7 @@
  * Office.js being present, src/runtime/outsideOffice.ts does not stand in for CustomFunctions:
  * the host defines it, or functions.js throws when it registers the CONV functions.
  */
-import { CellValue } from "../../../src/core/sheetGrid";
+import { CellValue } from "../../../src/core/cells/sheetGrid";
 import { FakeExcelHost } from "./fakeExcel";
 
 interface HostInfo {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deliberationRows, suggestReference } from "../../../src/core/deliberation/deliberationRows";
 import { extractDeliberation } from "../../../src/core/deliberation/extractDeliberation";
-import { readField, tableFields } from "../../../src/core/registerSchema";
+import { readField, tableFields } from "../../../src/core/register/registerSchema";
 import { d } from "../../helpers/dates";
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures", "deliberations");

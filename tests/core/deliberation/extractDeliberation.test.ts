@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CalendarDate } from "../../../src/core/calendarDate";
+import { CalendarDate } from "../../../src/core/dates/calendarDate";
 import { Confidence, Extracted } from "../../../src/core/deliberation/extracted";
 import { DeliberationExtraction, extractDeliberation, hasAnyField } from "../../../src/core/deliberation/extractDeliberation";
 import { d } from "../../helpers/dates";

@@ -1,9 +1,9 @@
-import { findDatesInText } from "../../../src/core/findDatesInText";
-import { findFrequencies } from "../../../src/core/findFrequencies";
-import { leadingDuration } from "../../../src/core/leadingDuration";
+import { findDatesInText } from "../../../src/core/text/findDatesInText";
+import { findFrequencies } from "../../../src/core/text/findFrequencies";
+import { leadingDuration } from "../../../src/core/text/leadingDuration";
 import { foldAligned, prepareDeliberationText } from "../../../src/core/deliberation/deliberationText";
 import { recaseCapitals } from "../../../src/core/deliberation/recaseCapitals";
-import { normalizeText } from "../../../src/core/normalizeText";
+import { normalizeText } from "../../../src/core/text/normalizeText";
 import { iso } from "../../helpers/dates";
 
 describe("findDatesInText", () => {

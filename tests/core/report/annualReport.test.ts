@@ -1,5 +1,5 @@
 import { annualReport, defaultReportYear, parseReportYear } from "../../../src/core/report/annualReport";
-import { Amendment } from "../../../src/core/registerSchema";
+import { Amendment } from "../../../src/core/register/registerSchema";
 import { d } from "../../helpers/dates";
 import { amendment, committee, convention, deadline, register, team2 } from "../../helpers/register";
 

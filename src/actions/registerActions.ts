@@ -1,0 +1,250 @@
+/**
+ * The register's actions in a workbook, the same for the task pane and the ribbon's commands, on
+ * any gateway: look at the workbook (adopted register, one to adopt, or none), keep a confirmed
+ * mapping, set up a new register, check the register and write its alerts, add a report. Each
+ * action reads once, plans in the core, and writes once through the gateway; a refusal comes back
+ * as a GatewayError with nothing written.
+ */
+import { readSettings, settingsSheet, updateSettings } from "../plans/addinSettings";
+import { AlertsPlan, planAlerts } from "../plans/alertsPlan";
+import { AppendProblem, NewRows, PlacedRow, planAppendRows } from "../plans/appendRowsPlan";
+import { CalendarDate } from "../core/dates/calendarDate";
+import { calendarEvents } from "../core/calendar/calendarEvents";
+import { eventsIcs } from "../plans/deadlinesIcs";
+import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/register/detectMapping";
+import { GroupedFindings } from "../core/check/groupFindings";
+import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/register/mappingDraft";
+import { isAddinOutputSheet, isAddinSheet } from "../plans/ownedSheets";
+import { annualReport } from "../core/report/annualReport";
+import { annualReportPlan } from "../plans/annualReportSheet";
+import { committeeReport } from "../core/report/committeeReport";
+import { committeeReportPlan } from "../plans/committeeReportSheet";
+import { conventionOfRow } from "../core/register/rowConvention";
+import { WorkbookPlan } from "../plans/sheetDraft";
+import { MappingProblem, RegisterMapping } from "../core/register/registerMapping";
+import { Register } from "../core/register/registerSchema";
+import { setupRegisterPlan } from "../plans/setupRegister";
+import { SheetGrid } from "../core/cells/sheetGrid";
+import { CellTarget, WorkbookGateway } from "../excel/gateway";
+import { CheckedWorkbook, checkWorkbook, loadRegister } from "./loadRegister";
+
+/** What the workbook holds, as the pane first shows it. */
+export type WorkbookInspection =
+  /** A register whose mapping the user confirmed before: ready to check. */
+  | {
+      readonly kind: "adopted";
+      readonly mapping: RegisterMapping;
+      /** The conventions (how many, and to choose one for a comité report). */
+      readonly conventions: readonly ConventionChoice[];
+      /** The authority named in the last report, kept in the settings. */
+      readonly authority: string | null;
+      readonly sheets: readonly string[];
+      readonly grids: readonly SheetGrid[];
+    }
+  /**
+   * A register to adopt: the detection's mapping to review (or the sheets to choose from when it
+   * found none), with what stops it, if anything (a stored mapping that no longer fits says why).
+   */
+  | {
+      readonly kind: "toAdopt";
+      readonly draft: MappingDraft;
+      readonly problems: readonly MappingProblem[];
+      readonly sheets: readonly string[];
+      readonly grids: readonly SheetGrid[];
+    }
+  /** A workbook with nothing in it: a new register can be set up. */
+  | { readonly kind: "blank"; readonly sheets: readonly string[] };
+
+/** The steps of a long action, for the pane's progress line. */
+export type ActionStep = "reading" | "checking" | "writing";
+
+export type Progress = (step: ActionStep) => void;
+
+const silent: Progress = () => undefined;
+
+/**
+ * Looks at the workbook: adopted, to adopt, or blank. Reads it once; writes nothing.
+ * @example (await inspectWorkbook(new MemoryWorkbook({ Feuil1: [] }))).kind // "blank"
+ */
+export async function inspectWorkbook(gateway: WorkbookGateway): Promise<WorkbookInspection> {
+  const loaded = await loadRegister(gateway);
+  const grids = loaded.grids.filter((g) => !isAddinSheet(g.name));
+  const sheets = grids.map((g) => g.name);
+  if (loaded.ok && loaded.mappingSource === "stored") {
+    const { mapping, register, settings } = loaded;
+    return { kind: "adopted", mapping, conventions: conventionChoices(register), authority: settings?.authority ?? null, sheets, grids };
+  }
+  if (loaded.ok) return { kind: "toAdopt", draft: draftFromMapping(loaded.mapping, grids), problems: [], sheets, grids };
+  if (loaded.problems.some((p) => p.code === "empty_workbook")) return { kind: "blank", sheets };
+  // A stored mapping that no longer fits: what the detection finds now is offered instead.
+  const fresh = loaded.mappingSource === "stored" ? detectMapping(grids) : null;
+  const draft = draftFromMapping(fresh !== null && fresh.ok ? fresh.mapping : null, grids);
+  return { kind: "toAdopt", draft, problems: loaded.problems, sheets, grids };
+}
+
+export type AdoptResult =
+  | { readonly ok: true; readonly mapping: RegisterMapping }
+  | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/**
+ * Keeps the mapping the user confirmed, once the detection has checked it against the workbook:
+ * the add-in's settings sheet is the only thing written.
+ */
+export async function adoptRegister(gateway: WorkbookGateway, draft: MappingDraft): Promise<AdoptResult> {
+  return keepMapping(gateway, draftToExplicit(draft));
+}
+
+async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping | undefined): Promise<AdoptResult> {
+  const all = await gateway.readAllSheets({ skip: isAddinOutputSheet });
+  const found = detectMapping(
+    all.filter((g) => !isAddinSheet(g.name)),
+    explicit,
+  );
+  if (!found.ok) return found;
+  await gateway.apply({ replaceSheets: [settingsSheet(updateSettings(readSettings(all), { mapping: mappingFileJson(found.mapping) }))] });
+  return { ok: true, mapping: found.mapping };
+}
+
+/**
+ * Sets up a new register (four tables with the example of the deliberation), then keeps its
+ * mapping, so that it is adopted from the start.
+ */
+export async function setUpRegister(gateway: WorkbookGateway): Promise<AdoptResult> {
+  await gateway.apply(setupRegisterPlan());
+  return keepMapping(gateway, undefined);
+}
+
+export type CheckOutcome =
+  | ({ readonly ok: true; readonly grouped: GroupedFindings; readonly mapping: RegisterMapping } & Pick<AlertsPlan, "bySeverity" | "keptCells">)
+  | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/**
+ * "Vérifier le registre": reads the workbook, checks it at asOf, and writes the "Alertes" sheet
+ * and the add-in's own columns (nothing else), in one write.
+ */
+export async function checkAndAnnotate(gateway: WorkbookGateway, asOf: CalendarDate, options: { activate?: boolean; progress?: Progress } = {}): Promise<CheckOutcome> {
+  const progress = options.progress ?? silent;
+  progress("checking");
+  const checked = await checkWorkbook(gateway, { asOf });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const alerts = planAlerts({ asOf, mapping: checked.mapping, grouped: checked.grouped, grids: checked.grids, settings: checked.settings, activate: options.activate });
+  progress("writing");
+  await gateway.apply(alerts.plan);
+  return { ok: true, grouped: checked.grouped, mapping: checked.mapping, bySeverity: alerts.bySeverity, keptCells: alerts.keptCells };
+}
+
+export type ImportOutcome =
+  | { readonly ok: true; readonly placed: readonly PlacedRow[]; readonly deadlinesLeftOut: number }
+  | { readonly ok: false; readonly problems: readonly AppendProblem[]; readonly mappingProblems: readonly MappingProblem[] };
+
+/**
+ * "Importer une délibération", once the user has confirmed the rows: they are appended below the
+ * register's tables, in the user's columns, on blank rows; nothing else is written.
+ */
+export async function appendImportedRows(gateway: WorkbookGateway, rows: NewRows): Promise<ImportOutcome> {
+  const loaded = await loadRegister(gateway);
+  if (!loaded.ok) return { ok: false, problems: [], mappingProblems: loaded.problems };
+  const planned = planAppendRows(loaded.mapping, loaded.grids, loaded.register, rows);
+  if (!planned.ok) return { ok: false, problems: planned.problems, mappingProblems: [] };
+  await gateway.apply(planned.plan);
+  return { ok: true, placed: planned.placed, deadlinesLeftOut: planned.deadlinesLeftOut };
+}
+
+export type CalendarOutcome = { readonly ok: true; readonly ics: string; readonly events: number } | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/** "Exporter les échéances": the register's upcoming deadlines as an iCalendar file (text), at asOf. Writes nothing. */
+export async function exportDeadlines(gateway: WorkbookGateway, asOf: CalendarDate): Promise<CalendarOutcome> {
+  const checked = await checkWorkbook(gateway, { asOf });
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const events = calendarEvents(checked.register, checked.check, { asOf });
+  return { ok: true, ics: eventsIcs(events, asOf), events: events.length };
+}
+
+/** A convention as the pane lists it. */
+export interface ConventionChoice {
+  readonly id: string;
+  readonly title: string | null;
+}
+
+function conventionChoices(register: Register): ConventionChoice[] {
+  return register.conventions.map((c) => ({ id: c.id, title: c.title }));
+}
+
+/** Why a report was not made, the workbook unchanged. */
+export type ReportRefusal =
+  /** "The selected row": the active cell is on no row of the register. */
+  | { readonly code: "no_convention_here"; readonly place: CellTarget | null }
+  /** The reference chosen is not (or no longer) a convention of the register. */
+  | { readonly code: "unknown_convention"; readonly reference: string };
+
+export type ReportOutcome =
+  | {
+      readonly kind: "written";
+      /** The sheet added (renamed "… (2)" when the name was taken), shown to the user. */
+      readonly sheet: string;
+      /** The convention of a comité report. */
+      readonly conventionId: string | null;
+      readonly conventions: readonly ConventionChoice[];
+    }
+  | { readonly kind: "refused"; readonly refusal: ReportRefusal; readonly conventions: readonly ConventionChoice[] }
+  | { readonly kind: "unreadable"; readonly problems: readonly MappingProblem[] };
+
+export interface ReportRequest {
+  readonly asOf: CalendarDate;
+  /** The authority under the report's title, as typed; blank for none. Kept in the settings for the next report. */
+  readonly authority: string;
+  readonly progress?: Progress;
+}
+
+/** Which convention a comité report is for: a reference, or the row the user has selected in Excel. */
+export type ConventionPick = { readonly reference: string } | "selectedRow";
+
+/**
+ * "Rapport annuel": the check of the register at asOf, then the report of `year` added as a new
+ * sheet ("Rapport 2025", or "Rapport 2025 (2)" when taken), activated. Nothing else is written but
+ * the settings when the authority changed.
+ */
+export async function addAnnualReport(gateway: WorkbookGateway, year: number, request: ReportRequest): Promise<ReportOutcome> {
+  return addReport(gateway, request, (checked, authority) => {
+    const report = annualReport(checked.register, { asOf: request.asOf, year, authority }, checked.check);
+    return { plan: annualReportPlan(report), conventionId: null };
+  });
+}
+
+/**
+ * "Rapport de comité": the sheet that frames the next comité de suivi of one convention — the one
+ * chosen, or the one whose row (conventions, comités, échéances or avenants) holds the active cell.
+ */
+export async function addCommitteeReport(gateway: WorkbookGateway, pick: ConventionPick, request: ReportRequest): Promise<ReportOutcome> {
+  const selected = pick === "selectedRow" ? await gateway.activeCell() : null;
+  return addReport(gateway, request, (checked, authority) => {
+    const reference =
+      pick !== "selectedRow" ? pick.reference : selected === null ? null : conventionOfRow(checked.register, { sheet: selected.sheet, row: selected.row + 1 });
+    if (reference === null) return { code: "no_convention_here", place: selected };
+    const report = committeeReport(checked.register, { asOf: request.asOf, conventionId: reference, authority }, checked.check);
+    if (report === null) return { code: "unknown_convention", reference };
+    return { plan: committeeReportPlan(report), conventionId: reference };
+  });
+}
+
+type CheckedRegister = Extract<CheckedWorkbook, { ok: true }>;
+
+/** Reads and checks once, builds the report's plan (or a refusal), writes it in one apply. */
+async function addReport(
+  gateway: WorkbookGateway,
+  request: ReportRequest,
+  build: (checked: CheckedRegister, authority: string | null) => { readonly plan: WorkbookPlan; readonly conventionId: string | null } | ReportRefusal,
+): Promise<ReportOutcome> {
+  const progress = request.progress ?? silent;
+  progress("checking");
+  const checked = await checkWorkbook(gateway, { asOf: request.asOf });
+  if (!checked.ok) return { kind: "unreadable", problems: checked.problems };
+  const conventions = conventionChoices(checked.register);
+  const authority = request.authority.trim() === "" ? null : request.authority.trim();
+  const built = build(checked, authority);
+  if ("code" in built) return { kind: "refused", refusal: built, conventions };
+  const keep = authority === (checked.settings?.authority ?? null) ? [] : [settingsSheet(updateSettings(checked.settings, { authority }))];
+  progress("writing");
+  const applied = await gateway.apply({ ...built.plan, replaceSheets: [...(built.plan.replaceSheets ?? []), ...keep] });
+  return { kind: "written", sheet: applied.addedSheets[0] ?? "", conventionId: built.conventionId, conventions };
+}

@@ -1,0 +1,320 @@
+import { readDate } from "../cells/cellValue";
+import { DomainError, Result } from "../base/errors";
+import { CellLocation, Finding } from "../check/findings";
+import { normalizeText } from "../text/normalizeText";
+import { ColumnRef, RegisterMapping, TableMapping } from "./registerMapping";
+import {
+  Amendment,
+  AmendmentFields,
+  Committee,
+  CommitteeFields,
+  Convention,
+  ConventionFields,
+  Deadline,
+  DeadlineFields,
+  FieldKind,
+  Register,
+  RowSource,
+  TableKey,
+  fieldSpec,
+  columnReader,
+  tableFields,
+} from "./registerSchema";
+import { CellValue, SheetGrid, columnIndex } from "../cells/sheetGrid";
+
+export interface ReadResult {
+  readonly register: Register;
+  /** Cells that could not be read and rows that could not be used (invalid_value, missing_date). */
+  readonly findings: readonly Finding[];
+}
+
+interface RawRow {
+  readonly source: RowSource;
+  /** The row's cells, as the grid holds them. */
+  readonly line: readonly CellValue[];
+}
+
+/**
+ * The data rows of a mapped table, by their index in the grid: every row below the headers with
+ * a value in a mapped column. (Indexes, not row objects: a row's record is made when it is read,
+ * and what is not kept of it is dropped right away.)
+ */
+function dataRows(grid: SheetGrid, mapping: TableMapping): number[] {
+  const columns = [...Object.values(mapping.columns), ...mapping.inlineCommittees].map((c) => c.index);
+  const rows: number[] = [];
+  for (let r = mapping.headerRow; r < grid.values.length; r += 1) {
+    if (!isBlankIn(grid.values[r] ?? [], columns)) rows.push(r); // else a hole in the table
+  }
+  return rows;
+}
+
+/** Row `r` (0-based) of a grid, with its place in the workbook. */
+function rowAt(grid: SheetGrid, r: number): RawRow {
+  return { source: { sheet: grid.name, row: r + 1 }, line: grid.values[r] ?? [] };
+}
+
+/** Whether a row is blank in all the given columns. */
+function isBlankIn(line: readonly CellValue[], columns: readonly number[]): boolean {
+  for (const c of columns) if (!isBlankCell(line[c] ?? null)) return false;
+  return true;
+}
+
+function isBlankCell(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** A field of a mapped table, resolved once for all its rows: its column and how a cell of it is read. */
+interface FieldColumn {
+  readonly key: string;
+  /** Null when the table has no column for the field: it reads as blank. */
+  readonly ref: ColumnRef | null;
+  readonly read: (value: CellValue) => Result<unknown>;
+}
+
+/**
+ * A column's reader that reads each distinct cell value once, for one table, where that pays: a
+ * blank cell, the texts of a column of durations, amounts or choices ("3 ans", "Comité de suivi"),
+ * the serial numbers of a column of dates. Such values repeat down thousands of rows and parsing
+ * them (or making their date) is the costly part; equal cells then share their (immutable) typed
+ * value. Plain text, and numbers other than dates, are cheaper to read again than to look up.
+ */
+function eachValueOnce(read: (value: unknown) => Result<unknown>, kind: FieldKind): (value: CellValue) => Result<unknown> {
+  let blank: Result<unknown> | undefined;
+  const known = new Map<string | number, Result<unknown>>();
+  return (value) => {
+    if (value === null) return (blank ??= read(null));
+    const key = typeof value === "string" ? (kind === "text" ? null : value) : typeof value === "number" && kind === "date" ? value : null;
+    if (key === null) return read(value);
+    let result = known.get(key);
+    if (result === undefined) {
+      result = read(value);
+      known.set(key, result);
+    }
+    return result;
+  };
+}
+
+class RowReader {
+  readonly findings: Finding[] = [];
+  private readonly fields: readonly FieldColumn[];
+  private readonly byKey: ReadonlyMap<string, FieldColumn>;
+  /** Every field null, then the place: each row's record starts as a copy of it. */
+  private readonly blankRecord: Readonly<Record<string, unknown>>;
+
+  constructor(private readonly mapping: TableMapping) {
+    this.fields = tableFields(mapping.table).map((field) => {
+      const ref = mapping.columns[field.key] ?? null;
+      const read = columnReader(mapping.table, field.key, ref?.unit);
+      return { key: field.key, ref, read: eachValueOnce(read, field.kind) };
+    });
+    this.byKey = new Map(this.fields.map((f) => [f.key, f]));
+    // Made by JSON.parse, which lays every property out inside the object itself (none in a
+    // separate store); a copy keeps that layout: a register's 50 000 records take a fifth less memory.
+    const blank = Object.fromEntries([...this.fields.map((f) => [f.key, null]), ["source", null]]);
+    this.blankRecord = JSON.parse(JSON.stringify(blank)) as Record<string, unknown>;
+  }
+
+  /** A row's cell in a field's column; blank when the table has no such column. */
+  cell(row: RawRow, key: string): CellValue {
+    const ref = this.byKey.get(key)?.ref ?? null;
+    return ref === null ? null : (row.line[ref.index] ?? null);
+  }
+
+  /** One field of a row, typed (nothing reported). */
+  readOne(row: RawRow, key: string): Result<unknown> {
+    const field = this.byKey.get(key);
+    if (field === undefined) throw new Error(`Unknown column ${this.mapping.table}.${key}`);
+    return field.read(this.cell(row, key));
+  }
+
+  /**
+   * A row's record: every field of the table, typed (a field without a column, or whose cell cannot
+   * be read, is null; the cell is reported), then the row's place. Every record of a table is a copy
+   * of the same blank one, so that they all share one shape (one hidden class).
+   */
+  read<T>(row: RawRow, conventionId: string | null): T & { source: RowSource } {
+    const out: Record<string, unknown> = { ...this.blankRecord };
+    for (const field of this.fields) {
+      if (field.ref === null) continue;
+      const read = field.read(row.line[field.ref.index] ?? null);
+      if (read.ok) out[field.key] = read.value;
+      else this.report("invalid_value", row, field.key, conventionId, read.error);
+    }
+    out.source = row.source;
+    return out as T & { source: RowSource };
+  }
+
+  report(code: "invalid_value" | "missing_date", row: RawRow, field: string, conventionId: string | null, error?: DomainError): void {
+    const ref = this.mapping.columns[field];
+    const { sheet, row: line } = row.source;
+    const location: CellLocation = ref === undefined ? { sheet, row: line } : { sheet, row: line, column: ref.letter };
+    this.findings.push({
+      code,
+      conventionId,
+      location,
+      table: this.mapping.table,
+      field,
+      ...(error === undefined ? {} : { error }),
+    });
+  }
+
+  /** A required cell left blank: the row is reported and not used. */
+  blank(row: RawRow, field: string, conventionId: string | null): void {
+    if (fieldSpec(this.mapping.table, field)?.kind === "date") {
+      this.report("missing_date", row, field, conventionId);
+      return;
+    }
+    this.report("invalid_value", row, field, conventionId, {
+      code: "missing_value",
+      field: fieldSpec(this.mapping.table, field)?.label ?? field,
+      detail: "ligne ignorée",
+    });
+  }
+}
+
+function gridOf(grids: readonly SheetGrid[], mapping: TableMapping): SheetGrid {
+  const grid = grids.find((g) => g.name === mapping.sheet);
+  if (grid === undefined) throw new Error(`Sheet ${mapping.sheet} is not in the workbook`);
+  return grid;
+}
+
+/**
+ * Reads the register's rows from the mapped sheets: every cell typed with its column's schema.
+ * A cell that cannot be read is an `invalid_value` finding (with its sheet, row, column and text)
+ * and is left blank; a row without its reference (or a comité or avenant without its date) is
+ * reported and left out; a reference used twice keeps its first row. References in the other
+ * tables are matched to the conventions' ignoring case, accents and spaces.
+ * @example readRegister(grids, mapping).register.conventions[0].start // { year: 2024, month: 7, day: 15 }
+ */
+export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMapping): ReadResult {
+  const findings: Finding[] = [];
+  const conventions: Convention[] = [];
+  const committees: Committee[] = [];
+  const firstRow = new Map<string, Convention>();
+
+  const conventionReader = new RowReader(mapping.conventions);
+  const conventionGrid = gridOf(grids, mapping.conventions);
+  for (const r of dataRows(conventionGrid, mapping.conventions)) {
+    const row = rowAt(conventionGrid, r);
+    const idRead = conventionReader.readOne(row, "id");
+    const id = idRead.ok && typeof idRead.value === "string" ? idRead.value : null;
+    const fields = conventionReader.read<ConventionFields>(row, id);
+    if (id === null) {
+      if (idRead.ok) conventionReader.blank(row, "id", null);
+      continue;
+    }
+    const key = referenceKey(id);
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) {
+      conventionReader.report("invalid_value", row, "id", id, {
+        code: "duplicate_reference",
+        value: id,
+        field: fieldSpec("conventions", "id")?.label,
+        detail: earlier.source === null ? undefined : `ligne ${earlier.source.row}`,
+      });
+      continue;
+    }
+    const convention: Convention = Object.assign(fields, { id });
+    firstRow.set(key, convention);
+    conventions.push(convention);
+    for (const column of mapping.conventions.inlineCommittees) {
+      const value = row.line[column.index] ?? null;
+      const date = readDate(value, column.header);
+      if (!date.ok) {
+        findings.push({
+          code: "invalid_value",
+          conventionId: id,
+          location: { sheet: row.source.sheet, row: row.source.row, column: column.letter },
+          table: "conventions",
+          field: "committee",
+          error: date.error,
+        });
+      } else if (date.value !== null) {
+        committees.push({ conventionId: id, date: date.value, type: column.type, minutes: null, participants: null, source: row.source });
+      }
+    }
+  }
+  // One at a time: spreading a list of 100 000 findings into push() overflows the call stack.
+  for (const finding of conventionReader.findings) findings.push(finding);
+
+  /**
+   * The convention id a row of another table names, spelled as the conventions table spells it:
+   * each distinct text folded once (comités repeat their convention's), and a text spelled exactly
+   * as a convention's reference is that convention's.
+   */
+  const resolved = new Map<string, string>(conventions.map((c) => [c.id, c.id]));
+  const resolve = (text: string): string => {
+    let id = resolved.get(text);
+    if (id === undefined) {
+      id = firstRow.get(referenceKey(text))?.id ?? text;
+      resolved.set(text, id);
+    }
+    return id;
+  };
+
+  /** The rows of another table; `keep` gets each row whose convention and required fields are there. */
+  const dependent = <F extends { conventionId: string | null }>(
+    table: Exclude<TableKey, "conventions">,
+    required: readonly (keyof F & string)[],
+    keep: (row: F & { conventionId: string; source: RowSource }) => void,
+  ): void => {
+    const tableMapping = mapping[table];
+    if (tableMapping === null) return;
+    const reader = new RowReader(tableMapping);
+    const grid = gridOf(grids, tableMapping);
+    for (const r of dataRows(grid, tableMapping)) {
+      const row = rowAt(grid, r);
+      const idRead = reader.readOne(row, "conventionId");
+      const id = idRead.ok && typeof idRead.value === "string" ? resolve(idRead.value) : null;
+      const fields = reader.read<F>(row, id);
+      if (id === null) {
+        if (idRead.ok) reader.blank(row, "conventionId", null);
+        continue;
+      }
+      let complete = true;
+      for (const key of required) {
+        if (fields[key] !== null) continue;
+        complete = false;
+        if (isBlankCell(reader.cell(row, key))) reader.blank(row, key, id);
+      }
+      if (complete) keep(Object.assign(fields, { conventionId: id }));
+    }
+    for (const finding of reader.findings) findings.push(finding);
+  };
+
+  // The required fields (a comité's or an avenant's date, an échéance's label) are known not null here.
+  dependent<CommitteeFields>("committees", ["date"], (row) => committees.push(row as Committee));
+  const deadlines: Deadline[] = [];
+  dependent<DeadlineFields>("deadlines", ["label"], (row) => deadlines.push(row as Deadline));
+  const amendments: Amendment[] = [];
+  dependent<AmendmentFields>("amendments", ["date"], (row) => amendments.push(row as Amendment));
+
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+  return { register: { conventions, committees, deadlines, amendments }, findings: sortByPlace(findings, sheetOrder) };
+}
+
+/** How references are compared across tables: case, accents and spaces ignored. */
+function referenceKey(id: string): string {
+  return normalizeText(id).replace(/\s+/g, "");
+}
+
+/** Findings in workbook order: sheet, then row, then column (each finding's place computed once). */
+function sortByPlace(findings: readonly Finding[], sheetOrder: ReadonlyMap<string, number>): Finding[] {
+  const columns = new Map<string, number>();
+  const columnOf = (letters: string): number => {
+    let index = columns.get(letters);
+    if (index === undefined) {
+      index = columnIndex(letters) ?? -1;
+      columns.set(letters, index);
+    }
+    return index;
+  };
+  return findings
+    .map((finding) => {
+      const at = finding.location;
+      if (at === undefined) return { finding, sheet: -1, row: 0, column: 0 };
+      return { finding, sheet: sheetOrder.get(at.sheet) ?? -1, row: at.row, column: at.column === undefined ? -1 : columnOf(at.column) };
+    })
+    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.column - b.column)
+    .map((placed) => placed.finding);
+}

@@ -1,0 +1,331 @@
+/**
+ * What ExcelJS cannot write, done on the saved file's zip before it reaches the disk:
+ * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
+ * - links within the workbook, written as Excel writes them (a `location`, no relationship);
+ * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
+ *   sheet's own cells, with the values cached so that a reader need not recompute), a drawing that
+ *   anchors it on its cells, their relationships and content types.
+ * Excel opens the result without repair and LibreOffice draws the charts.
+ */
+import JSZip from "jszip";
+import { ChartDraft, DraftCell, SheetDraft, areaAddress, quoteSheet } from "../plans/sheetDraft";
+
+/** A chart to add to a sheet of the saved file, with the values its cells hold (the caches). */
+export interface PendingChart {
+  readonly sheet: string;
+  readonly chart: ChartDraft;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+}
+
+/** Series colours: the add-in's blue, then a grey. */
+const SERIES_COLOURS = ["A5A5A5", "2F5597", "C00000", "7F6000"];
+const NS = {
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  main: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  drawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  packageRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+};
+/**
+ * What follows <drawing> in a worksheet (CT_Worksheet: … headerFooter, rowBreaks, colBreaks,
+ * customProperties, cellWatches, ignoredErrors, smartTags, drawing, legacyDrawing, …, tableParts, extLst).
+ */
+const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
+const REL_TYPE = { drawing: `${NS.rel}/drawing`, chart: `${NS.rel}/chart`, hyperlink: `${NS.rel}/hyperlink` };
+const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+/**
+ * The chart of a draft with the values of its data area: categories from the first column, one
+ * series per next column (its name in the header row).
+ */
+export function pendingChart(sheet: string, draft: SheetDraft, chart: ChartDraft): PendingChart {
+  const at = (row: number, column: number): DraftCell => draft.rows[row]?.[column] ?? null;
+  const { data } = chart;
+  const bodyRows = Array.from({ length: data.rowCount - 1 }, (_, i) => data.row + 1 + i);
+  return {
+    sheet,
+    chart,
+    categories: bodyRows.map((row) => cellText(at(row, data.column))),
+    series: Array.from({ length: data.columnCount - 1 }, (_, i) => {
+      const column = data.column + 1 + i;
+      return { name: cellText(at(data.row, column)), values: bodyRows.map((row) => cellNumber(at(row, column))) };
+    }),
+  };
+}
+
+function cellText(cell: DraftCell): string {
+  if (cell === null) return "";
+  if (cell.kind === "text") return cell.text;
+  if (cell.kind === "number" || cell.kind === "boolean") return String(cell.value);
+  return "";
+}
+
+function cellNumber(cell: DraftCell): number {
+  return cell !== null && cell.kind === "number" ? cell.value : 0;
+}
+
+/**
+ * The bytes of an .xlsx file written by ExcelJS, completed: internal links fixed, charts added.
+ * @example await completeXlsx(await workbook.xlsx.writeBuffer(), [pendingChart("Rapport 2025", draft, draft.charts[0])])
+ */
+export async function completeXlsx(bytes: Uint8Array, charts: readonly PendingChart[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  await escapeSharedStrings(zip);
+  const sheetParts = await sheetPartsByName(zip);
+  for (const part of sheetParts.values()) await internalLinks(zip, part);
+  await addCharts(zip, sheetParts, charts);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * ExcelJS writes each text as it is, but whoever reads the file (Excel, LibreOffice, ExcelJS
+ * itself) decodes "_xHHHH_" as Excel's escape of a character and reads a CR as a line feed (XML's
+ * line ends): a title "_x003D_1+1" would come back "=1+1". The shared strings get Excel's own
+ * escapes instead, so that every text reads back as it was written: "_x005F_" (an underscore)
+ * before a "_xHHHH_" of the text, "_x000D_" for a CR.
+ */
+async function escapeSharedStrings(zip: JSZip): Promise<void> {
+  const path = "xl/sharedStrings.xml";
+  if (zip.file(path) === null) return;
+  const xml = await text(zip, path);
+  zip.file(path, xml.replace(/(<t\b[^>]*>)([^<]*)(<\/t>)/g, (_, open: string, body: string, close: string) => `${open}${excelEscapes(body)}${close}`));
+}
+
+/** "_x0041_" → "_x005F_x0041_", CR → "_x000D_" (Excel's escapes; the XML entities are left as they are). */
+function excelEscapes(body: string): string {
+  return body.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
+}
+
+/**
+ * ExcelJS writes a link to a cell of the workbook ("#'Conventions'!A5") as an external
+ * relationship: each becomes a `location` of its <hyperlink>, as Excel writes it, and the
+ * relationship goes.
+ */
+async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
+  const relsPath = relsPathOf(sheetPart);
+  if (zip.file(relsPath) === null) return;
+  let rels = await text(zip, relsPath);
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(tag, "Id");
+    const target = attribute(tag, "Target");
+    if (id !== null && target !== null && target.startsWith("#") && attribute(tag, "Type") === REL_TYPE.hyperlink) {
+      targets.set(id, target.slice(1));
+      rels = rels.replace(tag, "");
+    }
+  }
+  if (targets.size === 0) return;
+  const sheet = (await text(zip, sheetPart)).replace(/<hyperlink\b[^>]*>/g, (tag) => {
+    const id = attribute(tag, "r:id");
+    const target = id === null ? undefined : targets.get(id);
+    if (target === undefined) return tag;
+    const bare = tag.replace(/\s(r:id|location)="[^"]*"/g, "");
+    return bare.replace(/^<hyperlink\b/, `<hyperlink location="${escapeXml(target)}"`);
+  });
+  zip.file(sheetPart, sheet);
+  zip.file(relsPath, rels);
+}
+
+/** Adds each chart to its sheet: chart part, drawing, relationships, content types. */
+async function addCharts(zip: JSZip, sheetParts: ReadonlyMap<string, string>, charts: readonly PendingChart[]): Promise<void> {
+  if (charts.length === 0) return;
+  let contentTypes = await text(zip, "[Content_Types].xml");
+  let nextDrawing = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  let nextChart = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+
+  const bySheet = new Map<string, PendingChart[]>();
+  for (const chart of charts) bySheet.set(chart.sheet, [...(bySheet.get(chart.sheet) ?? []), chart]);
+  for (const [sheet, sheetCharts] of bySheet) {
+    const part = sheetParts.get(sheet);
+    if (part === undefined) throw new Error(`No worksheet part for ${sheet}`);
+    const drawing = nextDrawing++;
+    const anchors: string[] = [];
+    const drawingRels: string[] = [];
+    sheetCharts.forEach((chart, i) => {
+      const number = nextChart++;
+      zip.file(`xl/charts/chart${number}.xml`, chartXml(chart));
+      contentTypes = withOverride(contentTypes, `/xl/charts/chart${number}.xml`, CONTENT_TYPE.chart);
+      drawingRels.push(relationship(`rId${i + 1}`, REL_TYPE.chart, `../charts/chart${number}.xml`));
+      anchors.push(anchorXml(chart.chart, `rId${i + 1}`, i + 2));
+    });
+    zip.file(`xl/drawings/drawing${drawing}.xml`, xmlDeclaration(`<xdr:wsDr xmlns:xdr="${NS.drawing}" xmlns:a="${NS.main}">${anchors.join("")}</xdr:wsDr>`));
+    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
+    contentTypes = withOverride(contentTypes, `/xl/drawings/drawing${drawing}.xml`, CONTENT_TYPE.drawing);
+    await linkDrawing(zip, part, `../drawings/drawing${drawing}.xml`);
+  }
+  zip.file("[Content_Types].xml", contentTypes);
+}
+
+/** "xl/worksheets/sheet3.xml" → "xl/worksheets/_rels/sheet3.xml.rels". */
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Worksheet part paths ("xl/worksheets/sheet3.xml") by sheet name, from the workbook and its relationships. */
+async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await text(zip, "xl/workbook.xml");
+  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(tag, "Id");
+    const target = attribute(tag, "Target");
+    if (id !== null && target !== null) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+    const name = attribute(tag, "name");
+    const id = attribute(tag, "r:id");
+    const target = id === null ? undefined : targets.get(id);
+    if (name !== null && target !== undefined) parts.set(name, target);
+  }
+  return parts;
+}
+
+/** Adds the drawing to the worksheet's relationships and a <drawing> element where the schema wants it. */
+async function linkDrawing(zip: JSZip, sheetPart: string, drawingTarget: string): Promise<void> {
+  const relsPath = relsPathOf(sheetPart);
+  const existing = zip.file(relsPath) === null ? null : await text(zip, relsPath);
+  const ids = new Set((existing?.match(/\bId="([^"]*)"/g) ?? []).map((m) => m.slice(4, -1)));
+  let n = 1;
+  while (ids.has(`rIdChart${n}`)) n++;
+  const id = `rIdChart${n}`;
+  const rel = relationship(id, REL_TYPE.drawing, drawingTarget);
+  zip.file(relsPath, existing === null ? relationships([rel]) : existing.replace("</Relationships>", `${rel}</Relationships>`));
+
+  let sheet = await text(zip, sheetPart);
+  if (/<drawing\b/.test(sheet)) throw new Error(`${sheetPart} already has a drawing`);
+  if (!sheet.includes(`xmlns:r="${NS.rel}"`)) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
+  const at = sheet.search(AFTER_DRAWING);
+  zip.file(sheetPart, `${sheet.slice(0, at)}<drawing r:id="${id}"/>${sheet.slice(at)}`);
+}
+
+/** The anchor of a chart on its cells (from its top-left cell to the cell after its bottom-right one). */
+function anchorXml(chart: ChartDraft, relId: string, shapeId: number): string {
+  const { anchor } = chart;
+  const corner = (tag: string, column: number, row: number): string =>
+    `<xdr:${tag}><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">` +
+    corner("from", anchor.column, anchor.row) +
+    corner("to", anchor.column + anchor.columnCount, anchor.row + anchor.rowCount) +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" xmlns:r="${NS.rel}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+/** A clustered column chart: one category per data row, one series per data column, values shown on the bars. */
+function chartXml(pending: PendingChart): string {
+  const { chart, sheet } = pending;
+  const { data } = chart;
+  const ref = (row: number, column: number, rowCount = 1): string =>
+    `${quoteSheet(sheet)}!${areaAddress({ row, column, rowCount, columnCount: 1 }).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+  const categories = strRef(ref(data.row + 1, data.column, data.rowCount - 1), pending.categories);
+  const series = pending.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx>${strRef(ref(data.row, data.column + 1 + i), [s.name])}</c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></a:solidFill></c:spPr>` +
+        `<c:invertIfNegative val="0"/>` +
+        `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProperties(900, true)}<c:dLblPos val="outEnd"/>` +
+        `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+        `<c:cat>${categories}</c:cat>` +
+        `<c:val>${numRef(ref(data.row + 1, data.column + 1 + i, data.rowCount - 1), s.values)}</c:val></c:ser>`,
+    )
+    .join("");
+  const axis = `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`;
+  return xmlDeclaration(
+    `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.main}" xmlns:r="${NS.rel}"><c:lang val="fr-FR"/><c:roundedCorners val="0"/>` +
+      `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
+      `<a:r><a:rPr lang="fr-FR" sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+      `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
+      `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+      `<c:numFmt formatCode="General" sourceLinked="0"/>${axis}${textProperties(1000, false)}<c:crossAx val="50010002"/><c:crosses val="autoZero"/>` +
+      `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+      `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+      `<c:numFmt formatCode="0" sourceLinked="0"/>${axis}${textProperties(900, false)}<c:crossAx val="50010001"/><c:crosses val="autoZero"/>` +
+      `<c:crossBetween val="between"/></c:valAx></c:plotArea>` +
+      `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(1000, false)}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+      `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>` +
+      `${textProperties(1000, false)}</c:chartSpace>`,
+  );
+}
+
+/** Arial at a size (hundredths of a point), as the sheet's cells. */
+function textProperties(size: number, bold: boolean): string {
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"${bold ? ' b="1"' : ""}><a:latin typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="fr-FR"/></a:p></c:txPr>`;
+}
+
+function strRef(formula: string, values: readonly string[]): string {
+  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join("");
+  return `<c:strRef><c:f>${escapeXml(formula)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache></c:strRef>`;
+}
+
+function numRef(formula: string, values: readonly number[]): string {
+  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("");
+  return `<c:numRef><c:f>${escapeXml(formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
+}
+
+function relationship(id: string, type: string, target: string): string {
+  return `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+}
+
+function relationships(list: readonly string[]): string {
+  return xmlDeclaration(`<Relationships xmlns="${NS.packageRel}">${list.join("")}</Relationships>`);
+}
+
+function withOverride(contentTypes: string, part: string, type: string): string {
+  if (contentTypes.includes(`PartName="${part}"`)) return contentTypes;
+  return contentTypes.replace("</Types>", `<Override PartName="${part}" ContentType="${type}"/></Types>`);
+}
+
+function xmlDeclaration(xml: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`;
+}
+
+/** The next free number of parts named by a pattern (1 when there is none). */
+function nextNumber(zip: JSZip, pattern: RegExp): number {
+  let max = 0;
+  zip.forEach((path) => {
+    const match = pattern.exec(path);
+    if (match !== null) max = Math.max(max, Number(match[1]));
+  });
+  return max + 1;
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (file === null) throw new Error(`No ${path} in the workbook`);
+  return file.async("string");
+}
+
+/** An attribute's value in a start tag, XML entities decoded. */
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return match === null ? null : unescapeXml(match[1]);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, "&");
+}
