@@ -4,6 +4,7 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import layers from "./eslint/layers.mjs";
 
 export default defineConfig([
   globalIgnores(["dist/", "node_modules/", "coverage/", "build-tsc/", "build-test/", "build-bench/", "lib/"]),
@@ -18,6 +19,9 @@ export default defineConfig([
   {
     files: ["src/**/*.ts"],
     languageOptions: { globals: globals.browser },
+    plugins: { layers },
+    // Each folder of src/ imports only from the layers below it (eslint/layers.mjs, README "Architecture").
+    rules: { "layers/allowed-imports": "error" },
   },
   {
     files: ["tests/**/*.ts", "bench/**/*.ts"],

@@ -26,7 +26,7 @@ import { addMonthsClamped } from "../core/dates/addMonthsClamped";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { addDays, compareDates, daysBetween, isoWeekday, maxDate, minDate } from "../core/dates/dayNumber";
 import { endOfTerm } from "../core/rules/endOfTerm";
-import { CALENDAR, PeriodLength, periodsOverlapping } from "../core/dates/periods";
+import { CALENDAR, PeriodLength, periodsOverlapping } from "../core/rules/periods";
 import { TableKey } from "../core/register/registerSchema";
 import { TEAM2_CONVENTION, TEAM2_DEADLINES, TEAM2_ID } from "../core/register/team2Example";
 import { formatDateFr, formatDateLongFr } from "../i18n/fr";

@@ -6,7 +6,7 @@ import { GroupedFindings } from "../core/check/groupFindings";
 import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
 import { ConventionSummary } from "../core/check/checkRegister";
 import { ConventionStatus } from "../core/rules/conventionStatus";
-import { Finding, FindingCode, InconsistencyReason } from "../core/check/findings";
+import { Finding, FindingCode, InconsistencyReason, findingDate, findingField, findingLabel, findingPeriod } from "../core/check/findings";
 import { ColumnRef, RegisterMapping, TableMapping } from "../core/register/registerMapping";
 import { CommitteeType, TABLE_KEYS, TableKey } from "../core/register/registerSchema";
 import { STATUS_LABELS } from "../i18n/fr";
@@ -101,15 +101,19 @@ function convention(summary: ConventionSummary): JsonConvention {
 
 function alert(finding: Finding): JsonAlert {
   const at = finding.location;
+  const period = findingPeriod(finding);
+  const date = findingDate(finding);
+  const field = findingField(finding);
+  const label = findingLabel(finding);
   return {
     code: finding.code,
     conventionId: finding.conventionId,
-    ...(finding.period === undefined ? {} : { period: finding.period.label }),
-    ...(finding.date === undefined ? {} : { date: toIsoDate(finding.date) }),
-    ...(finding.field === undefined ? {} : { field: finding.field }),
+    ...(period === undefined ? {} : { period: period.label }),
+    ...(date === undefined ? {} : { date: toIsoDate(date) }),
+    ...(field === undefined ? {} : { field }),
     ...(at === undefined ? {} : { sheet: at.sheet, row: at.row, ...(at.column === undefined ? {} : { column: at.column }) }),
-    ...(finding.reason === undefined ? {} : { reason: finding.reason }),
-    ...(finding.label === undefined ? {} : { label: finding.label }),
+    ...(finding.code === "inconsistent_dates" ? { reason: finding.reason } : {}),
+    ...(label === undefined ? {} : { label }),
     message: findingMessage(finding),
   };
 }

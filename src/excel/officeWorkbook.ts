@@ -20,7 +20,6 @@ import {
   uniqueTableName,
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
-import { PAGE_FOOTER } from "../i18n/report.fr";
 import { CellValue, SheetGrid, columnLetter } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 
@@ -512,7 +511,7 @@ async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Que
     if (draft.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     const repeat = draft.print.repeatRows;
     if (repeat !== undefined) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
-    if (draft.print.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
+    if (draft.print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = draft.print.footer;
     for (const row of draft.print.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
   }
   if (draft.visibility !== undefined && draft.visibility !== "visible") sheet.visibility = draft.visibility === "veryHidden" ? "VeryHidden" : "Hidden";

@@ -21,7 +21,6 @@ import {
   uniqueTableName,
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
-import { PAGE_FOOTER } from "../i18n/report.fr";
 
 const THIN_GREY = { style: "thin", color: { argb: "FFBFBFBF" } } as const;
 const TABLE_BORDERS: Partial<Borders> = { top: THIN_GREY, bottom: THIN_GREY, left: THIN_GREY, right: THIN_GREY };
@@ -66,7 +65,7 @@ export function renderDraft(sheet: Worksheet, draft: SheetDraft, tableNames: Set
     };
     // ExcelJS breaks after the 1-based row it is given: the 0-based row of the break is the one before.
     for (const row of print.pageBreaks ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
-    if (print.pageNumbers) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${PAGE_FOOTER}` };
+    if (print.footer !== undefined) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${print.footer}` };
   }
   sheet.state = draft.visibility ?? "visible";
 }

@@ -6,7 +6,7 @@
 import { CalendarDate } from "../core/dates/calendarDate";
 import { isBlankDate, isEmptyCell, readDate, readDuration, readWholeNumber } from "../core/cells/cellValue";
 import { EndRule } from "../core/rules/endOfTerm";
-import { Result, fail, ok } from "../core/base/errors";
+import { OptionSet, Result, fail, ok } from "../core/base/errors";
 import { HolidayZone } from "../core/dates/holidayZone";
 import { normalizeText } from "../core/text/normalizeText";
 import { ownValue } from "../core/base/ownValue";
@@ -66,13 +66,13 @@ function present<T>(result: Result<T | null>, field: string): Result<T> {
   return result.value === null ? fail({ code: "missing_value", field }) : ok(result.value);
 }
 
-function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, shown: string): Result<T> {
+function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, options: OptionSet): Result<T> {
   if (isEmptyCell(value)) return ok(fallback);
   if (typeof value === "string" || typeof value === "number") {
     const chosen = ownValue(choices, normalizeText(String(value)));
     if (chosen !== undefined) return ok(chosen);
   }
-  return fail({ code: "invalid_option", value, field, detail: shown });
+  return fail({ code: "invalid_option", value, field, options });
 }
 
 const ZONES: Record<string, HolidayZone> = {
@@ -91,12 +91,12 @@ const ZONES: Record<string, HolidayZone> = {
 
 /** Holiday zone: blank for the general list, "alsace-moselle" (or 57, 67, 68) for the local law. */
 export function coerceZone(value: unknown): Result<HolidayZone> {
-  return chooseOption(value, "zone", "metropole", ZONES, "vide ou « metropole », « alsace-moselle », 57, 67, 68");
+  return chooseOption(value, "zone", "metropole", ZONES, "zone");
 }
 
 /** End rule: "veille" (default) or "quantieme". */
 export function coerceEndRule(value: unknown): Result<EndRule> {
-  return chooseOption<EndRule>(value, "rule", "veille", { veille: "veille", quantieme: "quantieme" }, "« veille » ou « quantieme »");
+  return chooseOption<EndRule>(value, "rule", "veille", { veille: "veille", quantieme: "quantieme" }, "end_rule");
 }
 
 /** Semester basis: "calendrier" (default) or "contrat". */
@@ -106,7 +106,7 @@ export function coerceBasis(value: unknown): Result<"calendar" | "contract"> {
     "basis",
     "calendar",
     { calendrier: "calendar", calendaire: "calendar", civil: "calendar", contrat: "contract", contractuel: "contract" },
-    "« calendrier » ou « contrat »",
+    "period_basis",
   );
 }
 

@@ -35,12 +35,12 @@ export function guard<T>(body: () => T): T {
     return body();
   } catch (thrown) {
     if (thrown instanceof CustomFunctions.Error) throw thrown;
-    const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    throw toExcelError({ code: "unexpected", detail });
+    const technical = thrown instanceof Error ? thrown.message : String(thrown);
+    throw toExcelError({ code: "unexpected", technical });
   }
 }
 
 /** "Nothing left" (#N/A), with what there is none of: a key of NOTHING_LEFT in src/i18n/fr.ts. */
-export function none(detail: "committee"): Result<never> {
-  return fail({ code: "none_left", detail });
+export function none(what: "committee"): Result<never> {
+  return fail({ code: "none_left", what });
 }

@@ -14,10 +14,10 @@ import { enforceableDate as coreEnforceableDate } from "../core/rules/enforceabl
 import { CalendarDate } from "../core/dates/calendarDate";
 import { Result, fail, ok } from "../core/base/errors";
 import { nextOccurrence as coreNextOccurrence } from "../core/dates/nextOccurrence";
-import { calendarPeriodContaining, periodContaining } from "../core/dates/periods";
+import { calendarPeriodContaining, periodContaining } from "../core/rules/periods";
 import { publicHolidays } from "../core/dates/publicHolidays";
 import { nextWorkingDay as coreNextWorkingDay } from "../core/dates/workingDays";
-import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
+import { STATUS_LABELS } from "../i18n/fr";
 import {
   coerceBasis,
   coerceDate,
@@ -43,7 +43,7 @@ function requireTerm(start: unknown, end: unknown): { start: CalendarDate; end: 
 
 function orderCheck(start: CalendarDate, end: CalendarDate): Result<true> {
   return compareDates(end, start) < 0
-    ? fail({ code: "end_before_start", value: end, detail: formatDateFr(start) })
+    ? fail({ code: "end_before_start", value: end, start })
     : ok(true);
 }
 
@@ -142,7 +142,7 @@ export function semester(date: unknown, basis?: unknown, contractStart?: unknown
     if (start === null) return unwrap(fail({ code: "missing_date", field: "contractStart" }));
     const period = periodContaining(day, 6, { kind: "contract", start });
     if (period === null) {
-      return unwrap(fail({ code: "before_contract_start", value: day, field: "date", detail: formatDateFr(start) }));
+      return unwrap(fail({ code: "before_contract_start", value: day, field: "date", contractStart: start }));
     }
     return period.label;
   });

@@ -5,9 +5,9 @@
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ConventionStatus } from "../core/rules/conventionStatus";
 import { FRENCH_MONTHS, FRENCH_WEEKDAYS } from "../core/text/frenchCalendarNames";
-import { DomainError, ErrorCode } from "../core/base/errors";
+import { DomainError, ErrorCode, ErrorOf, ExpectedKind, OptionSet } from "../core/base/errors";
 import { HolidayKey } from "../core/dates/publicHolidays";
-import { parseDateText } from "../core/text/parseDateText";
+import { COMMITTEE_TYPE_LABELS, DEADLINE_KIND_LABELS } from "../core/register/registerSchema";
 
 /** Labels of the places a value comes from (custom-function arguments, register columns). */
 export const FIELD_LABELS: Record<string, string> = {
@@ -121,56 +121,67 @@ export function describeValue(value: unknown): string {
   return "une valeur d'erreur ou un objet";
 }
 
-const MESSAGES: Record<ErrorCode, (e: DomainError, field: string) => string> = {
+/** The choices of each option, as a message lists them. */
+export const OPTION_CHOICES: Record<OptionSet, string> = {
+  zone: "vide ou « metropole », « alsace-moselle », 57, 67, 68",
+  end_rule: "« veille » ou « quantieme »",
+  period_basis: "« calendrier » ou « contrat »",
+  committee_type: Object.values(COMMITTEE_TYPE_LABELS).map((label) => `« ${label} »`).join(", "),
+  deadline_kind: Object.values(DEADLINE_KIND_LABELS).map((label) => `« ${label} »`).join(", "),
+  frequency_months: "3, 6 ou 12",
+};
+
+/** What a cell was expected to hold, as « … n'est pas lisible comme » ends. */
+const EXPECTED_KIND: Record<ExpectedKind, string> = {
+  date: "une date",
+  duration: "une durée",
+  text: "du texte",
+  amount: "un montant",
+  siret: "un SIRET",
+};
+
+const SIRET_PROBLEMS = { length: "il faut 14 chiffres", key: "clé de contrôle fausse" } as const;
+
+type Messages = { readonly [C in ErrorCode]: (e: ErrorOf<C>, field: string) => string };
+
+const MESSAGES: Messages = {
   missing_date: (_e, field) => `${capitalize(field)} manquante.`,
-  missing_value: (e, field) => `${capitalize(field)} : valeur manquante${e.detail !== undefined ? ` (${e.detail})` : ""}.`,
-  none_left: (e) => (e.detail !== undefined && e.detail in NOTHING_LEFT ? NOTHING_LEFT[e.detail as keyof typeof NOTHING_LEFT] : "Plus rien à venir."),
+  missing_value: (e, field) => `${capitalize(field)} : valeur manquante${e.rowLeftOut === true ? " (ligne ignorée)" : ""}.`,
+  none_left: (e) => NOTHING_LEFT[e.what],
   invalid_date: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une date reconnue (exemples : 12/07/2024, 2024-07-12, 12 juillet 2024).`,
-  impossible_date: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'existe pas dans le calendrier${weekdayHint(e.detail)}.`,
+  impossible_date: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'existe pas dans le calendrier${weekdayHint(e.actual)}.`,
   phantom_excel_date: (_e, field) =>
     `${capitalize(field)} : le 29/02/1900 n'existe pas (c'est une erreur historique d'Excel, numéro de série 60).`,
   date_out_of_range: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} est hors des dates qu'Excel sait afficher (du 01/01/1900 au 31/12/9999).`,
   invalid_duration: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une durée comprise` +
-    (e.detail !== undefined && e.detail !== String(e.value) ? ` (« ${e.detail} » non compris)` : "") +
+    (e.notUnderstood !== String(e.value) ? ` (« ${e.notUnderstood} » non compris)` : "") +
     ". Exemples : 3 ans, trois ans, 18 mois, 1 an et 6 mois, 36 (en mois).",
-  invalid_integer: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} doit être un nombre entier${e.detail !== undefined ? ` ${e.detail}` : ""}.`,
+  invalid_integer: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} doit être un nombre entier entre ${e.min} et ${e.max}.`,
   invalid_year: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas une année entre 1900 et 9999.`,
   year_to_come: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} n'a pas commencé à la date du ${detailDate(e.detail)} ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.`,
+    `${capitalize(field)} : ${describeValue(e.value)} n'a pas commencé à la date du ${formatDateFr(e.asOf)} ; son rapport serait vide. Choisissez une année écoulée ou l'année en cours.`,
   invalid_option: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} n'est pas une valeur permise (valeurs possibles : ${e.detail ?? ""}).`,
-  end_before_start: (e) =>
-    `La date de fin (${describeValue(e.value)}) précède la date de début (${e.detail ?? "?"}).`,
+    `${capitalize(field)} : ${describeValue(e.value)} n'est pas une valeur permise (valeurs possibles : ${OPTION_CHOICES[e.options]}).`,
+  end_before_start: (e) => `La date de fin (${describeValue(e.value)}) précède la date de début (${formatDateFr(e.start)}).`,
   before_contract_start: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} précède le début du contrat (${e.detail ?? "?"}).`,
+    `${capitalize(field)} : ${describeValue(e.value)} précède le début du contrat (${formatDateFr(e.contractStart)}).`,
   invalid_amount: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas un montant en euros (exemples : 15000, 15 000 €, 1 500,50 €, néant).`,
-  invalid_siret: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} n'est pas un SIRET valable (${e.detail ?? "14 chiffres dont une clé de contrôle"}).`,
-  unknown_convention: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} ne correspond à aucune convention du registre.`,
+  invalid_siret: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas un SIRET valable (${SIRET_PROBLEMS[e.problem]}).`,
+  unknown_convention: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} ne correspond à aucune convention du registre.`,
   duplicate_reference: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} est déjà utilisée ${e.detail ?? "plus haut"} ; cette ligne est ignorée.`,
-  unexpected: (e) => `Erreur inattendue (${e.detail ?? "sans détail"}) : vérifiez les arguments de la fonction.`,
-  invalid_type: (e, field) =>
-    `${capitalize(field)} : ${describeValue(e.value)} n'est pas lisible comme ${e.detail ?? "une valeur valable"}.`,
+    `${capitalize(field)} : ${describeValue(e.value)} est déjà utilisée ${e.firstRow === undefined ? "plus haut" : `ligne ${e.firstRow}`} ; cette ligne est ignorée.`,
+  unexpected: (e) => `Erreur inattendue (${e.technical}) : vérifiez les arguments de la fonction.`,
+  invalid_type: (e, field) => `${capitalize(field)} : ${describeValue(e.value)} n'est pas lisible comme ${EXPECTED_KIND[e.expected]}.`,
 };
 
-/** A date the core put in an error's detail ("2026-11-29", toIsoDate) as "29/11/2026". */
-function detailDate(detail: string | undefined): string {
-  const parsed = detail === undefined ? null : parseDateText(detail);
-  return parsed?.ok === true ? formatDateFr(parsed.value) : (detail ?? "jour");
-}
-
-/** The real weekday of a date whose weekday was misnamed (detail "2024-07-12"): " (le 12/07/2024 est un vendredi)". */
-function weekdayHint(detail: string | undefined): string {
-  const parsed = detail === undefined ? null : parseDateText(detail);
-  if (parsed?.ok !== true) return "";
-  return ` (le ${formatDateFr(parsed.value)} est un ${formatDateLongFr(parsed.value).split(" ")[0]})`;
+/** The real weekday of a date whose weekday was misnamed: " (le 12/07/2024 est un vendredi)". */
+function weekdayHint(actual: CalendarDate | undefined): string {
+  if (actual === undefined) return "";
+  return ` (le ${formatDateFr(actual)} est un ${formatDateLongFr(actual).split(" ")[0]})`;
 }
 
 /**
@@ -178,5 +189,6 @@ function weekdayHint(detail: string | undefined): string {
  * @example errorMessage({ code: "missing_date", field: "publication" }) // "Date de publication manquante."
  */
 export function errorMessage(error: DomainError): string {
-  return MESSAGES[error.code](error, fieldLabel(error.field, "valeur"));
+  const phrase = MESSAGES[error.code] as (e: DomainError, field: string) => string;
+  return phrase(error, fieldLabel(error.field, "valeur"));
 }

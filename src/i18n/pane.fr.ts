@@ -3,9 +3,9 @@
  * functions.fr.json). Sentences about findings and mappings come from register.fr.ts, so the pane
  * and the command line say the same thing.
  */
-import { AppendProblem } from "../plans/appendRowsPlan";
-import { GatewayError } from "../excel/gateway";
-import { ActionStep, ReportRefusal } from "../actions/registerActions";
+import type { AppendProblem } from "../plans/appendRowsPlan";
+import type { GatewayError } from "../excel/gateway";
+import type { ActionStep, ReportRefusal } from "../actions/registerActions";
 import { columnLetter } from "../core/cells/sheetGrid";
 import { cellPlace } from "./register.fr";
 import { TableKey } from "../core/register/registerSchema";

@@ -5,7 +5,7 @@
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { compareDates } from "../core/dates/dayNumber";
-import { CellLocation, Finding, FindingCode, InconsistencyReason, Severity } from "../core/check/findings";
+import { CellLocation, Finding, FindingCode, FindingOf, InconsistencyReason, PeriodRef, Severity } from "../core/check/findings";
 import { MappingProblem, MappingProblemCode } from "../core/register/registerMapping";
 import { TABLES, TableKey, fieldSpec } from "../core/register/registerSchema";
 import { errorMessage, formatDateFr } from "./fr";
@@ -67,8 +67,8 @@ function inBrackets(...parts: (string | undefined)[]): string {
   return known.length === 0 ? "" : ` (${known.join(", ")})`;
 }
 
-function whenText(finding: Finding): string | undefined {
-  return finding.daysLeft === undefined ? undefined : relativeDays(finding.daysLeft);
+function whenText(finding: { readonly daysLeft: number }): string {
+  return relativeDays(finding.daysLeft);
 }
 
 /** "semestre 2025-S1", "trimestre 2024-T4", "année 2026" (contractual: "semestre S3", "année A2"). */
@@ -79,64 +79,60 @@ export function periodName(label: string): string {
 }
 
 /** "le semestre 2025-S1 (du 01/01/2025 au 30/06/2025)", "l'année 2025 (du … au …)". */
-function periodPhrase(finding: Finding): string {
-  const period = finding.period;
-  if (period === undefined) return "la période";
+function periodPhrase(period: PeriodRef): string {
   const name = periodName(period.label);
   return `${name.startsWith("année") ? "l'" : "le "}${name} (du ${formatDateFr(period.start)} au ${formatDateFr(period.end)})`;
-}
-
-function dateText(date: CalendarDate | undefined): string {
-  return date === undefined ? "?" : formatDateFr(date);
 }
 
 function quoted(label: string | undefined): string {
   return `« ${label ?? "?"} »`;
 }
 
+type Inconsistency = FindingOf<"inconsistent_dates">;
+
 /** "La « Date publication » (24/06/2024)": the column and its date, to start a sentence. */
-function theColumn(finding: Finding, field = finding.field): string {
-  return `La ${quoted(columnLabel(finding.table, field))} (${dateText(finding.date)})`;
+function theColumn(finding: Inconsistency, field = finding.field): string {
+  return `La ${quoted(columnLabel(finding.table, field))} (${formatDateFr(finding.date)})`;
 }
 
 /** "La « Date publication » (24/06/2024) précède la « Date délibération » (25/06/2024)" */
-function precedes(finding: Finding, otherField: string): string {
-  return `${theColumn(finding)} précède la ${quoted(columnLabel(finding.table, otherField))} (${dateText(finding.otherDate)})`;
+function precedes(finding: Inconsistency, otherField: string): string {
+  return `${theColumn(finding)} précède la ${quoted(columnLabel(finding.table, otherField))} (${formatDateFr(finding.otherDate)})`;
 }
 
-const INCONSISTENCIES: Record<InconsistencyReason, (f: Finding) => string> = {
-  end_before_start: (f) => errorMessage({ code: "end_before_start", value: f.date, detail: dateText(f.otherDate) }),
+const INCONSISTENCIES: Record<InconsistencyReason, (f: Inconsistency) => string> = {
+  end_before_start: (f) => errorMessage({ code: "end_before_start", value: f.date, start: f.otherDate }),
   end_differs: (f) =>
     `${theColumn(f, "end")} ne correspond pas à la fin calculée d'après la date de notification, la durée et les avenants ` +
-    `(${dateText(f.otherDate)}).`,
+    `(${formatDateFr(f.otherDate)}).`,
   enforceable_differs: (f) =>
     `${theColumn(f, "enforceableDate")} n'est pas la plus tardive des dates de transmission en préfecture et de publication ` +
-    `(${dateText(f.otherDate)}).`,
+    `(${formatDateFr(f.otherDate)}).`,
   publication_before_deliberation: (f) => `${precedes(f, "deliberationDate")} : une délibération ne peut pas être publiée avant d'avoir été votée.`,
   transmission_before_deliberation: (f) =>
     `${precedes(f, "deliberationDate")} : une délibération ne peut pas être transmise en préfecture avant d'avoir été votée.`,
   start_before_deliberation: (f) => `${precedes(f, "deliberationDate")} : la convention ne peut pas être signée avant la délibération qui l'autorise.`,
   start_before_enforceable: (f) =>
     `${theColumn(f, "start")} précède la date à laquelle la délibération qui l'autorise est devenue exécutoire ` +
-    `(${dateText(f.otherDate)}) : la convention ne peut pas être signée avant.`,
+    `(${formatDateFr(f.otherDate)}) : la convention ne peut pas être signée avant.`,
   committee_outside_term: (f) =>
-    `Réunion du ${dateText(f.date)} hors de la durée de la convention ` +
-    `(${isBefore(f) ? "qui commence le" : "qui s'achève le"} ${dateText(f.otherDate)}) : elle n'est pas prise en compte.`,
+    `Réunion du ${formatDateFr(f.date)} hors de la durée de la convention ` +
+    `(${isBefore(f) ? "qui commence le" : "qui s'achève le"} ${formatDateFr(f.otherDate)}) : elle n'est pas prise en compte.`,
   amendment_outside_term: (f) =>
-    `Avenant du ${dateText(f.date)} ` +
+    `Avenant du ${formatDateFr(f.date)} ` +
     (isBefore(f)
-      ? `antérieur à la date de notification de la convention (${dateText(f.otherDate)}).`
-      : `postérieur à la fin de la convention alors en vigueur (${dateText(f.otherDate)}) : ` +
+      ? `antérieur à la date de notification de la convention (${formatDateFr(f.otherDate)}).`
+      : `postérieur à la fin de la convention alors en vigueur (${formatDateFr(f.otherDate)}) : ` +
         "une convention échue ne peut plus être modifiée par avenant."),
 };
 
 /** Whether the finding's date falls before the date it is compared with (the start), not after (the end). */
-function isBefore(finding: Finding): boolean {
-  return finding.date !== undefined && finding.otherDate !== undefined && compareDates(finding.date, finding.otherDate) < 0;
+function isBefore(finding: Inconsistency): boolean {
+  return compareDates(finding.date, finding.otherDate) < 0;
 }
 
 /** "Date de notification manquante." with what to fill in, or what cannot be checked without it. */
-function missingDate(f: Finding): string {
+function missingDate(f: FindingOf<"missing_date">): string {
   const missing = errorMessage({ code: "missing_date", field: columnLabel(f.table, f.field) });
   const inSentence = missing.charAt(0).toLowerCase() + missing.slice(1, -1);
   if (f.table === "deadlines") return `Échéance ${quoted(f.label)} : ${inSentence} (renseignez ${columns("deadlines", "dueDate", "delayMonths")}).`;
@@ -152,20 +148,17 @@ function columns(table: TableKey, first: string, second: string): string {
   return `${quoted(columnLabel(table, first))} ou ${quoted(columnLabel(table, second))}`;
 }
 
-const FINDINGS: Record<FindingCode, (f: Finding) => string> = {
-  missing_committee: (f) => `Comité de suivi manquant pour ${periodPhrase(f)}.`,
-  committee_due: (f) =>
-    `Comité de suivi à tenir au plus tard le ${dateText(f.date)}${inBrackets(f.period && periodName(f.period.label), whenText(f))}.`,
-  expiring: (f) => `Convention à renouveler : elle prend fin le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
-  expired: (f) => `Convention échue : elle a pris fin le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
-  milestone_overdue: (f) =>
-    `Jalon ${quoted(f.label)} en retard : date limite le ${dateText(f.date)}` +
-    `${f.daysLeft === undefined ? "" : `, dépassée de ${days(-f.daysLeft)}`}.`,
-  milestone_due: (f) => `Jalon ${quoted(f.label)} à réaliser au plus tard le ${dateText(f.date)}${inBrackets(whenText(f))}.`,
-  obligation_missing: (f) => `Obligation ${quoted(f.label)} non remplie pour ${periodPhrase(f)} : aucune réunion ni réalisation enregistrée.`,
+const FINDINGS: { readonly [C in FindingCode]: (f: FindingOf<C>) => string } = {
+  missing_committee: (f) => `Comité de suivi manquant pour ${periodPhrase(f.period)}.`,
+  committee_due: (f) => `Comité de suivi à tenir au plus tard le ${formatDateFr(f.date)}${inBrackets(periodName(f.period.label), whenText(f))}.`,
+  expiring: (f) => `Convention à renouveler : elle prend fin le ${formatDateFr(f.date)}${inBrackets(whenText(f))}.`,
+  expired: (f) => `Convention échue : elle a pris fin le ${formatDateFr(f.date)}${inBrackets(whenText(f))}.`,
+  milestone_overdue: (f) => `Jalon ${quoted(f.label)} en retard : date limite le ${formatDateFr(f.date)}, dépassée de ${days(-f.daysLeft)}.`,
+  milestone_due: (f) => `Jalon ${quoted(f.label)} à réaliser au plus tard le ${formatDateFr(f.date)}${inBrackets(whenText(f))}.`,
+  obligation_missing: (f) => `Obligation ${quoted(f.label)} non remplie pour ${periodPhrase(f.period)} : aucune réunion ni réalisation enregistrée.`,
   missing_date: missingDate,
-  inconsistent_dates: (f) => (f.reason === undefined ? "Dates incohérentes." : INCONSISTENCIES[f.reason](f)),
-  invalid_value: (f) => (f.error === undefined ? `Valeur illisible dans la colonne ${quoted(columnLabel(f.table, f.field))}.` : errorMessage(f.error)),
+  inconsistent_dates: (f) => INCONSISTENCIES[f.reason](f),
+  invalid_value: (f) => errorMessage(f.error),
 };
 
 /**
@@ -175,7 +168,8 @@ const FINDINGS: Record<FindingCode, (f: Finding) => string> = {
  *   // "Jalon « Pôle innovation » en retard : date limite le 14/01/2026, dépassée de 12 jours."
  */
 export function findingMessage(finding: Finding): string {
-  return FINDINGS[finding.code](finding);
+  const phrase = FINDINGS[finding.code] as (f: Finding) => string;
+  return phrase(finding);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,12 +5,13 @@
  * columns are the ones it recorded in its settings, or new ones after the last used column, and a
  * cell of those columns that holds something the add-in does not write is left as it is.
  */
+import { PAGE_FOOTER } from "../i18n/report.fr";
 import { ALERTS, FINDING_LABELS, SEVERITY_LABELS, cellPlace, findingMessage } from "../i18n/register.fr";
 import { AddinSettings, OwnColumns, settingsSheet, updateSettings } from "./addinSettings";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ConventionSummary } from "../core/check/checkRegister";
 import { dateToSerial } from "../core/dates/excelSerial";
-import { FINDING_SEVERITY, Finding, Severity } from "../core/check/findings";
+import { FINDING_SEVERITY, Finding, Severity, findingDate, findingPeriod } from "../core/check/findings";
 import { GroupedFindings } from "../core/check/groupFindings";
 import { ALERTS_SHEET } from "./ownedSheets";
 import { RegisterMapping } from "../core/register/registerMapping";
@@ -80,7 +81,7 @@ function alertsSheet(asOf: CalendarDate, findings: readonly Finding[], bySeverit
     name: ALERTS_SHEET,
     rows,
     columnWidths: COLUMN_WIDTHS,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: TABLE_ROW, last: TABLE_ROW }, pageNumbers: true },
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: TABLE_ROW, last: TABLE_ROW }, footer: PAGE_FOOTER },
   };
   if (findings.length === 0) return base;
   rows.push(ALERTS.headers.map((h) => textCell(h, { style: "header" })));
@@ -111,9 +112,11 @@ function findingRow(finding: Finding, mapping: RegisterMapping): DraftCell[] {
 }
 
 function periodOrDate(finding: Finding): DraftCell {
-  if (finding.period !== undefined) return textCell(finding.period.label);
-  if (finding.date === undefined) return null;
-  const serial = dateToSerial(finding.date);
+  const period = findingPeriod(finding);
+  if (period !== undefined) return textCell(period.label);
+  const date = findingDate(finding);
+  if (date === undefined) return null;
+  const serial = dateToSerial(date);
   // Left-aligned like the period labels of the same column.
   return serial.ok ? dateCell(serial.value, { align: "left" }) : null;
 }

@@ -6,10 +6,10 @@
  */
 import { STATUS_LABELS, formatDateFr } from "../i18n/fr";
 import { findingMessage } from "../i18n/register.fr";
-import { ANNUAL_REPORT, REPORT_WORDS, amendmentText, deliberationText } from "../i18n/report.fr";
+import { ANNUAL_REPORT, PAGE_FOOTER, REPORT_WORDS, amendmentText, deliberationText } from "../i18n/report.fr";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ConventionStatus } from "../core/rules/conventionStatus";
-import { Finding } from "../core/check/findings";
+import { Finding, findingDate } from "../core/check/findings";
 import { reportSheetName } from "./ownedSheets";
 import { CellLink, DraftCell, SheetDraft, WorkbookPlan, numberCell, textCell } from "./sheetDraft";
 import { RowSource } from "../core/register/registerSchema";
@@ -59,7 +59,7 @@ export function annualReportSheet(report: AnnualReport): SheetDraft {
     print: {
       landscape: true,
       fitToWidth: true,
-      pageNumbers: true,
+      footer: PAGE_FOOTER,
       pageBreaks: [actionsStart, tableStart],
       ...(headerRow === null ? {} : { repeatRows: { first: headerRow, last: headerRow } }),
     },
@@ -156,7 +156,7 @@ function actionLists(sheet: SheetBuilder, report: AnnualReport): void {
   const byId = new Map(report.rows.map((r) => [r.id, r]));
   const fromFinding = (f: Finding): ActionLine => {
     const row = f.conventionId === null ? undefined : byId.get(f.conventionId);
-    return { id: f.conventionId ?? REPORT_WORDS.unknown, title: row?.title ?? null, partner: row?.partner ?? null, source: row?.source ?? null, date: f.date ?? null, text: findingMessage(f) };
+    return { id: f.conventionId ?? REPORT_WORDS.unknown, title: row?.title ?? null, partner: row?.partner ?? null, source: row?.source ?? null, date: findingDate(f) ?? null, text: findingMessage(f) };
   };
   actionList(sheet, sections.missingCommittees, nothing.missingCommittees, report.missingCommittees.map(fromFinding));
   actionList(

@@ -4,7 +4,7 @@
  * in by hand. Printed on A4 portrait, one page wide, "Page n / N" in the footer.
  */
 import { STATUS_LABELS } from "../i18n/fr";
-import { COMMITTEE_REPORT, REPORT_WORDS, amendmentText, deliberationText, durationText } from "../i18n/report.fr";
+import { COMMITTEE_REPORT, PAGE_FOOTER, REPORT_WORDS, amendmentText, deliberationText, durationText } from "../i18n/report.fr";
 import { SEVERITY_LABELS, findingMessage } from "../i18n/register.fr";
 import { FINDING_SEVERITY } from "../core/check/findings";
 import { committeeSheetName } from "./ownedSheets";
@@ -41,7 +41,7 @@ export function committeeReportSheet(report: CommitteeReport): SheetDraft {
   meetings(sheet, report);
   late(sheet, report);
   blankRows(sheet, report);
-  return sheet.build({ print: { landscape: false, fitToWidth: true, pageNumbers: true } });
+  return sheet.build({ print: { landscape: false, fitToWidth: true, footer: PAGE_FOOTER } });
 }
 
 /** The plan that adds the comité report to a workbook and shows it. */

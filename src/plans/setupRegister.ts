@@ -6,6 +6,7 @@
  * here is found again by the detection without a question.
  */
 import frenchFunctions from "../i18n/functions.fr.json";
+import { PAGE_FOOTER } from "../i18n/report.fr";
 import { SETUP } from "../i18n/register.fr";
 import { dateToSerial } from "../core/dates/excelSerial";
 import { COMMITTEE_TYPE_LABELS, DEADLINE_KIND_LABELS, FieldSpec, TABLES, TABLE_KEYS, TableKey, tableFields } from "../core/register/registerSchema";
@@ -119,7 +120,7 @@ function tableSheet(table: TableKey, examples: readonly ExampleRow[]): SheetDraf
     tables: [{ name: TABLES[table].tableName, area }],
     validations,
     frozenRows: 1,
-    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, pageNumbers: true },
+    print: { landscape: true, fitToWidth: true, repeatRows: { first: 0, last: 0 }, footer: PAGE_FOOTER },
   };
 }
 

@@ -149,8 +149,8 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 0-based rows repeated at the top of every printed page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
-  /** "Page n / N" in the footer. */
-  readonly pageNumbers: boolean;
+  /** The centred footer, in Excel's header/footer codes ("Page &P / &N"); none when absent. */
+  readonly footer?: string;
   /** 0-based rows that start a new printed page (a report's table on a page of its own). */
   readonly pageBreaks?: readonly number[];
 }

@@ -49,7 +49,7 @@ describe("loadRegister through the in-memory gateway", () => {
   });
 
   test("an Excel error value is named in the message", () => {
-    expect(errorMessage({ code: "invalid_type", value: { error: "#REF!" }, field: "Date de notification", detail: "une date" })).toBe(
+    expect(errorMessage({ code: "invalid_type", value: { error: "#REF!" }, field: "Date de notification", expected: "date" })).toBe(
       "Date de notification : le code d'erreur Excel #REF! n'est pas lisible comme une date.",
     );
   });

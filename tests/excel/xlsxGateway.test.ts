@@ -47,7 +47,7 @@ const draft: SheetDraft = {
   validations: [{ area: { row: 7, column: 1, rowCount: 1, columnCount: 1 }, rule: { kind: "list", values: ["oui", "non"] }, message: "Oui ou non." }],
   charts: [{ title: "Comités", data: { row: 1, column: 0, rowCount: 3, columnCount: 3 }, anchor: { row: 0, column: 5, rowCount: 10, columnCount: 4 } }],
   frozenRows: 2,
-  print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 1 }, pageNumbers: true, pageBreaks: [4] },
+  print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 1 }, footer: "Page &P / &N", pageBreaks: [4] },
 };
 
 describe("XlsxWorkbook.apply and save", () => {

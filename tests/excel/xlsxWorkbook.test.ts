@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { readDate } from "../../src/core/cells/cellValue";
+import { findingField } from "../../src/core/check/findings";
 import { XlsxWorkbook, toCellValue } from "../../src/excel/xlsxWorkbook";
 import { loadRegister } from "../../src/actions/loadRegister";
 import { d } from "../helpers/dates";
@@ -57,7 +58,7 @@ describe("XlsxWorkbook: the gateway on .xlsx files", () => {
       ["2025-03", d("2025-10-15")],
       ["2025-03", d("2025-03-12")],
     ]);
-    expect(loaded.findings.map((f) => [f.code, f.conventionId, f.field, f.location])).toEqual([
+    expect(loaded.findings.map((f) => [f.code, f.conventionId, findingField(f), f.location])).toEqual([
       ["invalid_value", "2024-04", "start", { sheet: "Suivi 2024 (copie)", row: 8, column: "D" }],
       ["invalid_value", "2024-04", "duration", { sheet: "Suivi 2024 (copie)", row: 8, column: "E" }],
     ]);

@@ -1,4 +1,4 @@
-import { ErrorCode } from "../../src/core/base/errors";
+import { ErrorCode, ErrorOf } from "../../src/core/base/errors";
 import { publicHolidays } from "../../src/core/dates/publicHolidays";
 import { HOLIDAY_NAMES, STATUS_LABELS, describeValue, errorMessage, formatDateFr, formatDateLongFr } from "../../src/i18n/fr";
 import { d } from "../helpers/dates";
@@ -16,26 +16,45 @@ describe("French messages", () => {
     expect(errorMessage({ code: "impossible_date", field: "date", value: "31/02/2024" })).toBe(
       "Date : « 31/02/2024 » n'existe pas dans le calendrier.",
     );
-    expect(errorMessage({ code: "invalid_duration", field: "duration", value: "3 ans et demi", detail: "demi" })).toBe(
+    expect(errorMessage({ code: "invalid_duration", field: "duration", value: "3 ans et demi", notUnderstood: "demi" })).toBe(
       "Durée : « 3 ans et demi » n'est pas une durée comprise (« demi » non compris). Exemples : 3 ans, trois ans, 18 mois, 1 an et 6 mois, 36 (en mois).",
     );
-    expect(errorMessage({ code: "end_before_start", value: d("2024-01-01"), detail: "15/07/2024" })).toBe(
+    expect(errorMessage({ code: "end_before_start", value: d("2024-01-01"), start: d("2024-07-15") })).toBe(
       "La date de fin (01/01/2024) précède la date de début (15/07/2024).",
     );
   });
 
   it("says when nothing is left rather than blaming the user", () => {
-    expect(errorMessage({ code: "none_left", detail: "committee" })).toMatch(/^Aucun semestre restant sans comité/);
+    expect(errorMessage({ code: "none_left", what: "committee" })).toMatch(/^Aucun semestre restant sans comité/);
   });
 
   it("has a sentence for every error code, none empty", () => {
-    const codes: ErrorCode[] = [
-      "missing_date", "missing_value", "none_left", "invalid_date", "impossible_date", "phantom_excel_date",
-      "date_out_of_range", "invalid_duration", "invalid_integer", "invalid_year", "invalid_option",
-      "end_before_start", "before_contract_start", "invalid_type", "unexpected",
-    ];
-    for (const code of codes) {
-      const message = errorMessage({ code, field: "date", value: "x", detail: "y" });
+    // One of each member of the union, with its facts: the compiler asks for every code.
+    const value = "x";
+    const samples: { [C in ErrorCode]: ErrorOf<C> } = {
+      missing_date: { code: "missing_date", field: "date" },
+      missing_value: { code: "missing_value", field: "date", rowLeftOut: true },
+      none_left: { code: "none_left", what: "committee" },
+      invalid_date: { code: "invalid_date", field: "date", value },
+      impossible_date: { code: "impossible_date", field: "date", value, actual: d("2024-07-12") },
+      phantom_excel_date: { code: "phantom_excel_date", field: "date", value: 60 },
+      date_out_of_range: { code: "date_out_of_range", field: "date", value },
+      invalid_duration: { code: "invalid_duration", field: "date", value, notUnderstood: "y" },
+      invalid_integer: { code: "invalid_integer", field: "date", value, min: 0, max: 12 },
+      invalid_year: { code: "invalid_year", field: "date", value },
+      year_to_come: { code: "year_to_come", field: "year", value: 2030, asOf: d("2026-12-06") },
+      invalid_option: { code: "invalid_option", field: "date", value, options: "zone" },
+      end_before_start: { code: "end_before_start", value: d("2024-01-01"), start: d("2024-07-15") },
+      before_contract_start: { code: "before_contract_start", field: "date", value, contractStart: d("2024-07-15") },
+      invalid_type: { code: "invalid_type", field: "date", value, expected: "date" },
+      invalid_amount: { code: "invalid_amount", field: "date", value },
+      invalid_siret: { code: "invalid_siret", field: "date", value, problem: "key" },
+      unknown_convention: { code: "unknown_convention", field: "date", value },
+      duplicate_reference: { code: "duplicate_reference", field: "date", value, firstRow: 4 },
+      unexpected: { code: "unexpected", technical: "y" },
+    };
+    for (const error of Object.values(samples)) {
+      const message = errorMessage(error);
       expect(message.length).toBeGreaterThan(5);
       expect(message).not.toMatch(/undefined|\[object/);
     }

@@ -108,7 +108,7 @@ describe("the annual report sheet", () => {
     expect(draft.print).toEqual({
       landscape: true,
       fitToWidth: true,
-      pageNumbers: true,
+      footer: "Page &P / &N",
       repeatRows: { first: header, last: header },
       pageBreaks: [expect.any(Number), header - 1],
     });
@@ -151,6 +151,6 @@ describe("the comité report sheet", () => {
     expect(cellsOf(sheet, agenda + 1)[0]).toBe(1);
     expect(sheet.written.get(`${agenda + 1},1`)).toMatchObject({ kind: "text", text: "", style: "input" });
     expect(sheet.draft?.merges).toContainEqual({ row: agenda + 1, column: 1, rowCount: 1, columnCount: 3 });
-    expect(sheet.draft?.print).toEqual({ landscape: false, fitToWidth: true, pageNumbers: true });
+    expect(sheet.draft?.print).toEqual({ landscape: false, fitToWidth: true, footer: "Page &P / &N" });
   });
 });

@@ -33,7 +33,7 @@ export function readDate(value: unknown, field: string): Result<CalendarDate | n
     if (parsed.ok && !dateToSerial(parsed.value).ok) return fail({ code: "date_out_of_range", value, field });
     return mapError(parsed, field);
   }
-  return fail({ code: "invalid_type", value, field, detail: "une date" });
+  return fail({ code: "invalid_type", value, field, expected: "date" });
 }
 
 /**
@@ -48,7 +48,7 @@ export function readWholeNumber(
   if (isEmptyCell(value)) return ok(null);
   const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-    return fail({ code: "invalid_integer", value, field, detail: `entre ${bounds.min} et ${bounds.max}` });
+    return fail({ code: "invalid_integer", value, field, min: bounds.min, max: bounds.max });
   }
   return ok(n);
 }
@@ -61,7 +61,7 @@ export function readWholeNumber(
 export function readDuration(value: unknown, field: string): Result<number | null> {
   if (isEmptyCell(value)) return ok(null);
   if (typeof value === "number" || typeof value === "string") return mapError(parseDuration(value), field);
-  return fail({ code: "invalid_type", value, field, detail: "une durée" });
+  return fail({ code: "invalid_type", value, field, expected: "duration" });
 }
 
 /**
@@ -76,7 +76,7 @@ export function readText(value: unknown, field: string): Result<string | null> {
   }
   if (isEmptyCell(value)) return ok(null);
   if (typeof value === "number" && Number.isFinite(value)) return ok(String(value));
-  return fail({ code: "invalid_type", value, field, detail: "du texte" });
+  return fail({ code: "invalid_type", value, field, expected: "text" });
 }
 
 const AMOUNT = /^(-?\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|-?\d+)(?:,(\d{1,2}))?$/;
@@ -90,7 +90,7 @@ const NO_MONEY = new Set(["neant", "sans", "aucun", "sans engagement financier",
 export function readAmount(value: unknown, field: string): Result<number | null> {
   if (isEmptyCell(value)) return ok(null);
   if (typeof value === "number") return Number.isFinite(value) ? ok(value) : fail({ code: "invalid_amount", value, field });
-  if (typeof value !== "string") return fail({ code: "invalid_type", value, field, detail: "un montant" });
+  if (typeof value !== "string") return fail({ code: "invalid_type", value, field, expected: "amount" });
   const text = value
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

@@ -14,9 +14,9 @@ export function readSiret(value: unknown, field: string): Result<string | null> 
   let digits: string;
   if (typeof value === "number" && Number.isInteger(value) && value > 0) digits = String(value).padStart(14, "0");
   else if (typeof value === "string") digits = value.replace(/[\s.\-\u00a0\u202f]/g, "");
-  else return fail({ code: "invalid_type", value, field, detail: "un SIRET" });
-  if (!/^\d{14}$/.test(digits)) return fail({ code: "invalid_siret", value, field, detail: "il faut 14 chiffres" });
-  if (!siretKeyHolds(digits)) return fail({ code: "invalid_siret", value, field, detail: "clé de contrôle fausse" });
+  else return fail({ code: "invalid_type", value, field, expected: "siret" });
+  if (!/^\d{14}$/.test(digits)) return fail({ code: "invalid_siret", value, field, problem: "length" });
+  if (!siretKeyHolds(digits)) return fail({ code: "invalid_siret", value, field, problem: "key" });
   return ok(digits);
 }
 

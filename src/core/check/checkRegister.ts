@@ -8,9 +8,9 @@ import { daysLeft } from "../dates/daysLeft";
 import { deadlineKindOf, obligationMeetingType } from "../rules/deadlineKind";
 import { EndRule } from "../rules/endOfTerm";
 import { enforceableDate } from "../rules/enforceableDate";
-import { FINDING_CODES, Finding } from "./findings";
+import { FINDING_CODES, Finding, InconsistencyReason, findingDate, findingPeriod } from "./findings";
 import { milestoneDeadline } from "../rules/milestoneDeadline";
-import { PeriodLength } from "../dates/periods";
+import { PeriodLength } from "../rules/periods";
 import { Amendment, Committee, Convention, Deadline, Register, RowSource, TableKey, fieldSpec } from "../register/registerSchema";
 
 export interface CheckOptions {
@@ -101,14 +101,15 @@ function rowsByConvention(register: Register): Map<string, ConventionRows> {
   return rows;
 }
 
-type FindingFacts = Omit<Finding, "conventionId" | "table" | "location">;
+/** A finding's own facts: what onRow adds (the convention, the table, the place) left out, member by member. */
+type FindingFacts = Finding extends infer F ? (F extends Finding ? Omit<F, "conventionId" | "table" | "location"> : never) : never;
 
 /** Findings about one row of a table: the convention, the table and the row's place filled in. */
 function onRow(conventionId: string, table: TableKey, source: RowSource | null): (facts: FindingFacts) => Finding {
   // The code first, then the convention, the table and the place, then the other facts as listed.
-  if (source === null) return (facts) => Object.assign({ code: facts.code, conventionId, table }, facts);
+  if (source === null) return (facts) => Object.assign({ code: facts.code, conventionId, table }, facts) as Finding;
   const location = { sheet: source.sheet, row: source.row };
-  return (facts) => Object.assign({ code: facts.code, conventionId, table, location }, facts);
+  return (facts) => Object.assign({ code: facts.code, conventionId, table, location }, facts) as Finding;
 }
 
 function checkConvention(
@@ -197,7 +198,7 @@ function termFindings(convention: Convention, term: ConventionTerm, finding: (fa
 function deliberationFindings(convention: Convention, finding: (facts: FindingFacts) => Finding): Finding[] {
   const found: Finding[] = [];
   const { deliberationDate, transmissionDate, publicationDate, start } = convention;
-  const before = (field: keyof Convention & string, date: CalendarDate | null, other: CalendarDate | null, reason: Finding["reason"]) => {
+  const before = (field: keyof Convention & string, date: CalendarDate | null, other: CalendarDate | null, reason: InconsistencyReason) => {
     if (date === null || other === null || compareDates(date, other) >= 0) return false;
     found.push(finding({ code: "inconsistent_dates", reason, field, date, otherDate: other }));
     return true;
@@ -261,7 +262,7 @@ function invalidFrequency(deadline: Deadline): Finding {
     code: "invalid_value",
     field: "frequencyMonths",
     label: deadline.label,
-    error: { code: "invalid_option", value: deadline.frequencyMonths, field: fieldSpec("deadlines", "frequencyMonths")?.label, detail: "3, 6 ou 12" },
+    error: { code: "invalid_option", value: deadline.frequencyMonths, field: fieldSpec("deadlines", "frequencyMonths")?.label, options: "frequency_months" },
   });
 }
 
@@ -395,8 +396,8 @@ const CODE_ORDER = new Map(FINDING_CODES.map((code, i) => [code, i]));
 function compareFindings(x: Finding, y: Finding): number {
   return (
     (CODE_ORDER.get(x.code) ?? 0) - (CODE_ORDER.get(y.code) ?? 0) ||
-    compareOptionalDates(x.date, y.date) ||
-    compareOptionalDates(x.period?.start, y.period?.start)
+    compareOptionalDates(findingDate(x), findingDate(y)) ||
+    compareOptionalDates(findingPeriod(x)?.start, findingPeriod(y)?.start)
   );
 }
 

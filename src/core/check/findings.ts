@@ -7,27 +7,7 @@ import { CalendarDate } from "../dates/calendarDate";
 import { DomainError } from "../base/errors";
 import { TableKey } from "../register/registerSchema";
 
-export type FindingCode =
-  /** A past required semester closed without its comité de suivi. */
-  | "missing_committee"
-  /** The semester in progress still lacks its comité; `date` is its last day. */
-  | "committee_due"
-  /** Within the notice period before the end; `date` is the end. */
-  | "expiring"
-  /** Past its end; `date` is the end. */
-  | "expired"
-  /** A milestone (jalon) not done whose deadline (`date`) has passed. */
-  | "milestone_overdue"
-  /** A milestone not done whose deadline (`date`) comes soon. */
-  | "milestone_due"
-  /** A past period of a recurring obligation with no matching meeting or event. */
-  | "obligation_missing"
-  /** A date needed for the follow-up is blank; `field` says which. */
-  | "missing_date"
-  /** Dates that contradict each other; `reason` says how. */
-  | "inconsistent_dates"
-  /** A cell that cannot be read, or a row that cannot be used; `error` says why. */
-  | "invalid_value";
+export type FindingCode = Finding["code"];
 
 /** How bad it is: drives colours and sorting (late in red, soon in amber). */
 export type Severity = "late" | "soon" | "data";
@@ -97,26 +77,80 @@ export interface CellLocation {
   readonly column?: string;
 }
 
-export interface Finding {
-  readonly code: FindingCode;
+/** A semester, quarter or year ("2025-S1", "2024-T3", "2024"), with its first and last days. */
+export interface PeriodRef {
+  readonly label: string;
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+}
+
+/** What every finding says: the convention concerned and where in the workbook it comes from. */
+interface Concerning {
   /** The convention concerned; null for a row that names none. */
   readonly conventionId: string | null;
   readonly location?: CellLocation;
-  /** The table the row comes from (invalid_value, inconsistent_dates of a comité or avenant…). */
+  /** The table the row comes from. */
   readonly table?: TableKey;
-  /** The field (column key of registerSchema) concerned. */
-  readonly field?: string;
-  /** A semester, quarter or year: missing_committee, committee_due, obligation_missing. */
-  readonly period?: { readonly label: string; readonly start: CalendarDate; readonly end: CalendarDate };
-  /** The date that matters: a deadline, an end, the date found inconsistent. */
-  readonly date?: CalendarDate;
-  /** The date it is compared with (inconsistent_dates): the start, the computed end… */
-  readonly otherDate?: CalendarDate;
-  readonly reason?: InconsistencyReason;
-  /** The obligation's or milestone's label (Échéances). */
-  readonly label?: string;
-  /** Days from asOf to `date` (negative once past). */
-  readonly daysLeft?: number;
-  /** Why a cell could not be read (invalid_value), with the cell's text in `error.value`. */
-  readonly error?: DomainError;
+}
+
+/** A date that comes, with the days from asOf to it (negative once past). */
+interface Dated {
+  readonly date: CalendarDate;
+  readonly daysLeft: number;
+}
+
+/**
+ * What the check finds, a union keyed on `code` (zod's issues): each member carries the facts its
+ * sentence needs, so that the compiler knows `expired` has its date and `inconsistent_dates` its
+ * reason. `field` is a column key of registerSchema.
+ */
+export type Finding =
+  /** A past required semester closed without its comité de suivi; `date` is its last day. */
+  | ({ readonly code: "missing_committee"; readonly period: PeriodRef } & Dated & Concerning)
+  /** The semester in progress still lacks its comité; `date` is its last day. */
+  | ({ readonly code: "committee_due"; readonly period: PeriodRef } & Dated & Concerning)
+  /** Within the notice period before the end; `date` is the end. */
+  | ({ readonly code: "expiring"; readonly field: string } & Dated & Concerning)
+  /** Past its end; `date` is the end. */
+  | ({ readonly code: "expired"; readonly field: string } & Dated & Concerning)
+  /** A milestone (jalon) not done whose deadline (`date`) has passed. */
+  | ({ readonly code: "milestone_overdue"; readonly label: string } & Dated & Concerning)
+  /** A milestone not done whose deadline (`date`) comes soon. */
+  | ({ readonly code: "milestone_due"; readonly label: string } & Dated & Concerning)
+  /** A past period of a recurring obligation (`label`) with no matching meeting or event; `date` is the period's last day. */
+  | ({ readonly code: "obligation_missing"; readonly label: string; readonly period: PeriodRef } & Dated & Concerning)
+  /** A date needed for the follow-up is blank (`field`); `label` names the milestone when it is one's. */
+  | ({ readonly code: "missing_date"; readonly field: string; readonly label?: string } & Concerning)
+  /** Dates that contradict each other: `date` (of `field`) and `otherDate`, and how (`reason`). */
+  | ({
+      readonly code: "inconsistent_dates";
+      readonly reason: InconsistencyReason;
+      readonly field: string;
+      readonly date: CalendarDate;
+      readonly otherDate: CalendarDate;
+    } & Concerning)
+  /** A cell that cannot be read, or a row that cannot be used (`field`); `error` says why, with the cell's value. */
+  | ({ readonly code: "invalid_value"; readonly field: string; readonly label?: string; readonly error: DomainError } & Concerning);
+
+/** The member of the union with that code. */
+export type FindingOf<C extends FindingCode> = Extract<Finding, { readonly code: C }>;
+
+/** The finding's period (semester, quarter, year), when it is about one. */
+export function findingPeriod(finding: Finding): PeriodRef | undefined {
+  return "period" in finding ? finding.period : undefined;
+}
+
+/** The date that matters (a deadline, an end, the date found inconsistent), when there is one. */
+export function findingDate(finding: Finding): CalendarDate | undefined {
+  return "date" in finding ? finding.date : undefined;
+}
+
+/** The column key concerned, when the finding is about one. */
+export function findingField(finding: Finding): string | undefined {
+  return "field" in finding ? finding.field : undefined;
+}
+
+/** The obligation's or milestone's label (Échéances), when it has one. */
+export function findingLabel(finding: Finding): string | undefined {
+  return "label" in finding ? finding.label : undefined;
 }

@@ -1,4 +1,4 @@
-import { Finding } from "./findings";
+import { Finding, findingField } from "./findings";
 import { RegisterMapping } from "../register/registerMapping";
 
 /**
@@ -10,7 +10,8 @@ import { RegisterMapping } from "../register/registerMapping";
  */
 export function placeFindings(findings: readonly Finding[], mapping: RegisterMapping): Finding[] {
   return findings.map((finding) => {
-    const { location, table, field } = finding;
+    const { location, table } = finding;
+    const field = findingField(finding);
     if (location === undefined || location.column !== undefined || table === undefined || field === undefined) return finding;
     const tableMapping = mapping[table];
     if (tableMapping === null || tableMapping.sheet !== location.sheet) return finding;

@@ -7,7 +7,7 @@
 import { CalendarDate } from "../dates/calendarDate";
 import { dateToSerial } from "../dates/excelSerial";
 import { normalizeText } from "../text/normalizeText";
-import { PeriodLength } from "../dates/periods";
+import { PeriodLength } from "../rules/periods";
 import { DEADLINE_KIND_LABELS, TableKey, tableFields } from "../register/registerSchema";
 import { CellValue } from "../cells/sheetGrid";
 import { DeliberationExtraction } from "./extractDeliberation";

@@ -144,18 +144,17 @@ class RowReader {
     return out as T & { source: RowSource };
   }
 
+  /** A cell that cannot be read (`error`), or a required date left blank (no error): found at its cell. */
   report(code: "invalid_value" | "missing_date", row: RawRow, field: string, conventionId: string | null, error?: DomainError): void {
     const ref = this.mapping.columns[field];
     const { sheet, row: line } = row.source;
     const location: CellLocation = ref === undefined ? { sheet, row: line } : { sheet, row: line, column: ref.letter };
-    this.findings.push({
-      code,
-      conventionId,
-      location,
-      table: this.mapping.table,
-      field,
-      ...(error === undefined ? {} : { error }),
-    });
+    const table = this.mapping.table;
+    this.findings.push(
+      code === "missing_date" || error === undefined
+        ? { code: "missing_date", conventionId, location, table, field }
+        : { code, conventionId, location, table, field, error },
+    );
   }
 
   /** A required cell left blank: the row is reported and not used. */
@@ -167,7 +166,7 @@ class RowReader {
     this.report("invalid_value", row, field, conventionId, {
       code: "missing_value",
       field: fieldSpec(this.mapping.table, field)?.label ?? field,
-      detail: "ligne ignorée",
+      rowLeftOut: true,
     });
   }
 }
@@ -210,7 +209,7 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
         code: "duplicate_reference",
         value: id,
         field: fieldSpec("conventions", "id")?.label,
-        detail: earlier.source === null ? undefined : `ligne ${earlier.source.row}`,
+        ...(earlier.source === null ? {} : { firstRow: earlier.source.row }),
       });
       continue;
     }

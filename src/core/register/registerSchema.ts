@@ -9,7 +9,7 @@ import { ownValue } from "../base/ownValue";
 import { z } from "zod/mini";
 import { CalendarDate } from "../dates/calendarDate";
 import { readAmount, readDate, readDuration, readText, readWholeNumber } from "../cells/cellValue";
-import { DomainError, Result, fail, ok } from "../base/errors";
+import { DomainError, OptionSet, Result, fail, ok } from "../base/errors";
 import { normalizeText } from "../text/normalizeText";
 import { readSiret } from "../cells/siret";
 
@@ -79,15 +79,14 @@ const DEADLINE_KIND_WORDS: Record<string, DeadlineKind> = {
   regulier: "recurring",
 };
 
-function readChoice<T>(words: Record<string, T>, labels: Record<string, string>) {
+function readChoice<T>(words: Record<string, T>, options: OptionSet) {
   return (value: unknown, field: string): Result<T | null> => {
     const text = readText(value, field);
     if (!text.ok) return text;
     if (text.value === null) return ok(null);
     const chosen = ownValue(words, normalizeText(text.value).replace(/[-_]/g, " "));
     if (chosen !== undefined) return ok(chosen);
-    const shown = Object.values(labels).map((l) => `« ${l} »`).join(", ");
-    return fail({ code: "invalid_option", value, field, detail: shown });
+    return fail({ code: "invalid_option", value, field, options });
   };
 }
 
@@ -99,8 +98,8 @@ export const CELL_READERS: Record<FieldKind, (value: unknown, field: string) => 
   months: (value, field) => readWholeNumber(value, field, { min: 0, max: 1200 }),
   amount: readAmount,
   siret: readSiret,
-  committeeType: readChoice(COMMITTEE_TYPE_WORDS, COMMITTEE_TYPE_LABELS),
-  deadlineKind: readChoice(DEADLINE_KIND_WORDS, DEADLINE_KIND_LABELS),
+  committeeType: readChoice(COMMITTEE_TYPE_WORDS, "committee_type"),
+  deadlineKind: readChoice(DEADLINE_KIND_WORDS, "deadline_kind"),
 };
 
 /**
@@ -404,11 +403,11 @@ export function readField(table: TableKey, key: string, value: unknown, unit?: "
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
-  const error = (issue.code === "custom" ? (issue.params as { error?: DomainError } | undefined)?.error : undefined) ?? {
+  const error: DomainError = (issue.code === "custom" ? (issue.params as { error?: DomainError } | undefined)?.error : undefined) ?? {
     code: "unexpected",
-    detail: issue.message,
+    technical: issue.message,
   };
-  return fail({ ...error, value, field: spec.label });
+  return fail({ ...error, value, field: spec.label } as DomainError);
 }
 
 /** A duration under a "Durée (ans)" header: a bare number counts years. */
@@ -431,7 +430,7 @@ export function columnReader(table: TableKey, key: string, unit?: "months" | "ye
   const years = spec.kind === "duration" && unit === "years";
   return (value) => {
     const result = read(years ? inYears(value) : value, "");
-    return result.ok ? result : fail({ ...result.error, value, field: spec.label });
+    return result.ok ? result : fail({ ...result.error, value, field: spec.label } as DomainError);
   };
 }
 

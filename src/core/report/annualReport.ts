@@ -5,7 +5,7 @@
  */
 import { addMonthsClamped } from "../dates/addMonthsClamped";
 import { appealDeadline } from "../rules/appealDeadline";
-import { CalendarDate, toIsoDate } from "../dates/calendarDate";
+import { CalendarDate } from "../dates/calendarDate";
 import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../check/checkRegister";
 import { compareAmendments } from "../rules/conventionTerm";
 import { ConventionStatus, conventionStatus } from "../rules/conventionStatus";
@@ -13,8 +13,8 @@ import { compareDates, minDate } from "../dates/dayNumber";
 import { daysLeft } from "../dates/daysLeft";
 import { deadlineKindOf } from "../rules/deadlineKind";
 import { Result, fail, ok } from "../base/errors";
-import { Finding } from "../check/findings";
-import { calendarPeriodContaining } from "../dates/periods";
+import { Finding, FindingOf } from "../check/findings";
+import { calendarPeriodContaining } from "../rules/periods";
 import { Amendment, Convention, Register, RowSource } from "../register/registerSchema";
 import { ConventionFacts, ReportOptions, blankToNull, conventionFacts, isWithin, summariesById } from "./conventionFacts";
 
@@ -110,10 +110,10 @@ export interface AnnualReport {
   readonly byStatus: Readonly<Record<ConventionStatus | "unknown", number>>;
   readonly rows: readonly AnnualRow[];
   /** Comités de suivi missing in the year's semesters, and the one still to hold (committee_due). */
-  readonly missingCommittees: readonly Finding[];
+  readonly missingCommittees: readonly FindingOf<"missing_committee" | "committee_due">[];
   readonly expiring: readonly ExpiringConvention[];
   /** milestone_overdue findings of the conventions of the report. */
-  readonly overdueMilestones: readonly Finding[];
+  readonly overdueMilestones: readonly FindingOf<"milestone_overdue">[];
   readonly appeals: readonly RunningAppeal[];
 }
 
@@ -127,7 +127,7 @@ export function parseReportYear(input: string | number, asOf: CalendarDate): Res
   const text = String(input).trim();
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < 1900) return fail({ code: "invalid_year", value: input, field: "year" });
-  if (year > asOf.year) return fail({ code: "year_to_come", value: year, field: "year", detail: toIsoDate(asOf) });
+  if (year > asOf.year) return fail({ code: "year_to_come", value: year, field: "year", asOf });
   return ok(year);
 }
 
@@ -167,9 +167,10 @@ export function annualReport(register: Register, options: AnnualReportOptions, c
 
   const semesters = semesterFigures(summaryOf, from, yearEnd);
   const missingCommittees = check.findings.filter(
-    (f) => ofReport(f) && (f.code === "committee_due" || (f.code === "missing_committee" && f.date !== undefined && isWithin(f.date, from, yearEnd))),
+    (f): f is FindingOf<"missing_committee" | "committee_due"> =>
+      ofReport(f) && (f.code === "committee_due" || (f.code === "missing_committee" && isWithin(f.date, from, yearEnd))),
   );
-  const overdueMilestones = check.findings.filter((f) => ofReport(f) && f.code === "milestone_overdue");
+  const overdueMilestones = check.findings.filter((f): f is FindingOf<"milestone_overdue"> => ofReport(f) && f.code === "milestone_overdue");
   const started = rows.filter((r) => r.start !== null && isWithin(r.start, from, to));
   const sum = (list: readonly AnnualRow[]): number => list.reduce((total, r) => total + (r.amount ?? 0), 0);
 

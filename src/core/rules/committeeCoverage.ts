@@ -1,6 +1,6 @@
 import { CalendarDate } from "../dates/calendarDate";
 import { DayNumber, fromDayNumber, toDayNumber } from "../dates/dayNumber";
-import { CALENDAR, Period, PeriodBasis, PeriodLength, periodsOverlapping } from "../dates/periods";
+import { CALENDAR, Period, PeriodBasis, PeriodLength, periodsOverlapping } from "./periods";
 
 /**
  * - `not_required`: the convention is in force for half of the period or less;

@@ -1,4 +1,4 @@
-import { CalendarDate, isValidCalendarDate, toIsoDate } from "../dates/calendarDate";
+import { CalendarDate, isValidCalendarDate } from "../dates/calendarDate";
 import { isoWeekday } from "../dates/dayNumber";
 import { Result, fail, ok } from "../base/errors";
 import { frenchMonth } from "./frenchMonths";
@@ -49,10 +49,10 @@ export function parseDateText(input: string): Result<CalendarDate> {
   if (!isValidCalendarDate(year, month, day)) return fail({ code: "impossible_date", value: input });
   const date = { year, month, day };
   // "lundi 12 juillet 2024" names a day that does not exist (12/07/2024 was a Friday): one of the
-  // two is a typo, and which one is not guessed. `detail` is the date, to name its real weekday.
+  // two is a typo, and which one is not guessed. `actual` is the date, to name its real weekday.
   const named = prefix.split(/[ ,]+/).filter((word) => WEEKDAYS.includes(word));
   if (named.some((word) => WEEKDAYS.indexOf(word) + 1 !== isoWeekday(date))) {
-    return fail({ code: "impossible_date", value: input, detail: toIsoDate(date) });
+    return fail({ code: "impossible_date", value: input, actual: date });
   }
   return ok(date);
 }

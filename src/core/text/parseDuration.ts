@@ -17,18 +17,18 @@ const MAX_MONTHS = 1200;
 /**
  * A duration in whole months, from a number of months or French text: "3 ans", "trois ans",
  * "18 mois", "dix-huit mois", "1 an et 6 mois", "trois (3) ans", "1 an 6 mois", "36". Anything else is an
- * `invalid_duration` error whose `detail` is the part that was not understood: never a guess.
+ * `invalid_duration` error whose `notUnderstood` is the part that was not understood: never a guess.
  * @example parseDuration("1 an et 6 mois") // { ok: true, value: 18 }
- * @example parseDuration("3 ans et demi") // { ok: false, error: { code: "invalid_duration", detail: "demi", … } }
+ * @example parseDuration("3 ans et demi") // { ok: false, error: { code: "invalid_duration", notUnderstood: "demi", … } }
  */
 export function parseDuration(input: string | number): Result<number> {
   if (typeof input === "number") {
     return Number.isInteger(input) && input > 0 && input <= MAX_MONTHS
       ? ok(input)
-      : fail({ code: "invalid_duration", value: input, detail: String(input) });
+      : fail({ code: "invalid_duration", value: input, notUnderstood: String(input) });
   }
   const text = normalizeText(input).replace(/\.$/, "");
-  const invalid = (detail: string): Result<number> => fail({ code: "invalid_duration", value: input, detail });
+  const invalid = (notUnderstood: string): Result<number> => fail({ code: "invalid_duration", value: input, notUnderstood });
   if (text === "") return invalid(input);
   if (/^\d+$/.test(text)) {
     // Digits are read as the number, but an error shows the text as it was typed ("« 1201 »").

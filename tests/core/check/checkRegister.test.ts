@@ -1,5 +1,6 @@
+import { LooseFinding, loose } from "../../helpers/findings";
 import { CheckOptions, CheckResult, checkRegister } from "../../../src/core/check/checkRegister";
-import { Finding, FindingCode } from "../../../src/core/check/findings";
+import { FindingCode, findingField } from "../../../src/core/check/findings";
 import { Register } from "../../../src/core/register/registerSchema";
 import { d } from "../../helpers/dates";
 import { amendment, committee, convention, deadline, register, team2, team2Meetings } from "../../helpers/register";
@@ -10,9 +11,9 @@ const check = (reg: Register, asOf: string, options: Omit<CheckOptions, "asOf"> 
   checkRegister(reg, { asOf: d(asOf), ...options });
 
 /** "code" or "code:reason" of each finding, in order. */
-const codes = (result: CheckResult): string[] => result.findings.map((f) => (f.reason === undefined ? f.code : `${f.code}:${f.reason}`));
+const codes = (result: CheckResult): string[] => result.findings.map((f) => (f.code === "inconsistent_dates" ? `${f.code}:${f.reason}` : f.code));
 
-const only = (result: CheckResult, ...wanted: FindingCode[]): Finding[] => result.findings.filter((f) => wanted.includes(f.code));
+const only = (result: CheckResult, ...wanted: FindingCode[]): LooseFinding[] => result.findings.filter((f) => wanted.includes(f.code)).map(loose);
 
 const onConvention = (row = 2) => ({ conventionId: "TEAM2", table: "conventions", location: { sheet: "Conventions", row } }) as const;
 const onDeadline = (row: number) => ({ conventionId: "TEAM2", table: "deadlines", location: { sheet: "Échéances", row } }) as const;
@@ -441,7 +442,7 @@ describe("checkRegister: recurring obligations", () => {
       ...onDeadline(row),
       field: "frequencyMonths",
       label,
-      error: { code: "invalid_option", value, field: "Fréquence (mois)", detail: "3, 6 ou 12" },
+      error: { code: "invalid_option", value, field: "Fréquence (mois)", options: "frequency_months" },
     });
     expect(result.findings).toEqual([
       invalid(3, "Rapport d'activité", 4),
@@ -652,7 +653,7 @@ describe("checkRegister: a convention with no date de notification", () => {
   it("reports the end too when nothing could give it", () => {
     const result = check(register({ conventions: [convention("TEAM2")] }), "2025-03-01");
     expect(codes(result)).toEqual(["missing_date", "missing_date"]);
-    expect(result.findings.map((f) => f.field)).toEqual(["start", "end"]);
+    expect(result.findings.map(findingField)).toEqual(["start", "end"]);
   });
 
   it("keeps the register's end, and the meetings after it are outside the term", () => {
@@ -705,7 +706,7 @@ describe("checkRegister: order and purity", () => {
 
   it("lists findings by convention in register order, then by code, then by date", () => {
     const result = check(reg, "2025-03-01");
-    expect(result.findings.map((f) => `${f.conventionId} ${f.code} ${f.period?.label ?? f.reason ?? ""}`.trim())).toEqual([
+    expect(result.findings.map(loose).map((f) => `${f.conventionId} ${f.code} ${f.period?.label ?? f.reason ?? ""}`.trim())).toEqual([
       "B invalid_value",
       "B expired",
       "B missing_committee 2024-S1",

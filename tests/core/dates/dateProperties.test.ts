@@ -20,7 +20,7 @@ import { enforceableDate } from "../../../src/core/rules/enforceableDate";
 import { dateToSerial, serialToDate } from "../../../src/core/dates/excelSerial";
 import { HolidayZone } from "../../../src/core/dates/holidayZone";
 import { nextOccurrence } from "../../../src/core/dates/nextOccurrence";
-import { Period, calendarPeriodContaining, periodContaining } from "../../../src/core/dates/periods";
+import { Period, calendarPeriodContaining, periodContaining } from "../../../src/core/rules/periods";
 import { publicHolidays } from "../../../src/core/dates/publicHolidays";
 import { isWorkingDay, nextWorkingDay } from "../../../src/core/dates/workingDays";
 import * as conv from "../../../src/functions/functions";

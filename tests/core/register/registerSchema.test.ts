@@ -98,7 +98,7 @@ describe("readField: one cell through its column's zod schema", () => {
     expect(readField("conventions", "duration", 1.5, "years")).toEqual({ ok: true, value: 18 });
     expect(readField("conventions", "duration", "3 ans et demi")).toMatchObject({
       ok: false,
-      error: { code: "invalid_duration", value: "3 ans et demi", detail: "demi", field: "Durée" },
+      error: { code: "invalid_duration", value: "3 ans et demi", notUnderstood: "demi", field: "Durée" },
     });
     expect(readField("conventions", "duration", 0)).toMatchObject({ ok: false, error: { code: "invalid_duration" } });
   });
@@ -124,8 +124,8 @@ describe("readField: one cell through its column's zod schema", () => {
   test("SIRET: 14 digits with a right Luhn key (TEAM2's is right), La Poste's digit-sum rule", () => {
     expect(readField("conventions", "siret", "528 827 264 000 29")).toEqual({ ok: true, value: "52882726400029" });
     expect(readField("conventions", "siret", 52882726400029)).toEqual({ ok: true, value: "52882726400029" });
-    expect(readField("conventions", "siret", "528 827 264 000 28")).toMatchObject({ ok: false, error: { code: "invalid_siret", detail: "clé de contrôle fausse" } });
-    expect(readField("conventions", "siret", "528 827 264")).toMatchObject({ ok: false, error: { code: "invalid_siret", detail: "il faut 14 chiffres" } });
+    expect(readField("conventions", "siret", "528 827 264 000 28")).toMatchObject({ ok: false, error: { code: "invalid_siret", problem: "key" } });
+    expect(readField("conventions", "siret", "528 827 264")).toMatchObject({ ok: false, error: { code: "invalid_siret", problem: "length" } });
     // La Poste (SIREN 356 000 000): its head office passes Luhn; its other establishments may
     // instead have digits adding up to a multiple of 5 (3+5+6+1+5 = 20), which only La Poste may.
     expect(readField("conventions", "siret", "35600000000048")).toEqual({ ok: true, value: "35600000000048" });

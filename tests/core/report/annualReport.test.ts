@@ -142,7 +142,7 @@ describe("the year of a report, as typed in the pane or after --annee", () => {
   });
 
   test("a year to come is refused (its report would be empty); the last day of a year still allows only that year", () => {
-    expect(parseReportYear("2027", asOf)).toEqual({ ok: false, error: { code: "year_to_come", value: 2027, field: "year", detail: "2026-11-29" } });
+    expect(parseReportYear("2027", asOf)).toEqual({ ok: false, error: { code: "year_to_come", value: 2027, field: "year", asOf: d("2026-11-29") } });
     expect(parseReportYear("2027", d("2026-12-31")).ok).toBe(false);
     expect(parseReportYear("2027", d("2027-01-01"))).toEqual({ ok: true, value: 2027 });
   });

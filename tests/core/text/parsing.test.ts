@@ -2,7 +2,7 @@ import { parseFrenchNumber } from "../../../src/core/text/frenchNumber";
 import { frenchMonth } from "../../../src/core/text/frenchMonths";
 import { parseDateText } from "../../../src/core/text/parseDateText";
 import { parseDuration } from "../../../src/core/text/parseDuration";
-import { iso } from "../../helpers/dates";
+import { d, iso } from "../../helpers/dates";
 
 describe("parseDuration", () => {
   it.each([
@@ -44,8 +44,8 @@ describe("parseDuration", () => {
     ["ans", "ans"],
     ["0 mois", "0 mois"],
     ["3 ans et", "3 ans et"],
-  ])("refuses %s and names what was not understood (%s)", (text, detail) => {
-    expect(parseDuration(text)).toEqual({ ok: false, error: { code: "invalid_duration", value: text, detail } });
+  ])("refuses %s and names what was not understood (%s)", (text, notUnderstood) => {
+    expect(parseDuration(text)).toEqual({ ok: false, error: { code: "invalid_duration", value: text, notUnderstood } });
   });
 
   it.each([0, -2, 2.5, Number.NaN, 1201])("refuses %p months", (months) => {
@@ -143,8 +143,8 @@ describe("parseDateText: the weekday and the time of day must exist as well", ()
     ["le mardi 12/07/2024", "2024-07-12"],
     ["samedi 2024-07-12", "2024-07-12"],
     ["Dimanche 25 juin 2024", "2024-06-25"],
-  ])("%s names a weekday the date does not have: impossible_date, the real date in detail", (text, date) => {
-    expect(parseDateText(text)).toMatchObject({ ok: false, error: { code: "impossible_date", value: text, detail: date } });
+  ])("%s names a weekday the date does not have: impossible_date, the date it names as `actual`", (text, date) => {
+    expect(parseDateText(text)).toMatchObject({ ok: false, error: { code: "impossible_date", value: text, actual: d(date) } });
   });
 
   it.each([

@@ -1,7 +1,7 @@
-import { CalendarDate, daysInMonth } from "./calendarDate";
-import { monthsBetween } from "./addMonthsClamped";
-import { addDays, compareDates } from "./dayNumber";
-import { endOfTerm } from "../rules/endOfTerm";
+import { CalendarDate, daysInMonth } from "../dates/calendarDate";
+import { monthsBetween } from "../dates/addMonthsClamped";
+import { addDays, compareDates } from "../dates/dayNumber";
+import { endOfTerm } from "./endOfTerm";
 
 /** Length of a follow-up period in months: a quarter, a semester or a year. */
 export type PeriodLength = 3 | 6 | 12;

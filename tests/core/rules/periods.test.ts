@@ -1,5 +1,5 @@
 import { addDays } from "../../../src/core/dates/dayNumber";
-import { CALENDAR, calendarPeriodContaining, periodContaining, periodsOverlapping } from "../../../src/core/dates/periods";
+import { CALENDAR, calendarPeriodContaining, periodContaining, periodsOverlapping } from "../../../src/core/rules/periods";
 import { d, iso } from "../../helpers/dates";
 
 const show = (p: { label: string; start: { year: number; month: number; day: number }; end: { year: number; month: number; day: number } } | null) =>
