@@ -31,7 +31,8 @@ export interface JsonExtracted {
   readonly sentence: string | null;
   readonly confidence: Extracted<unknown>["confidence"];
   readonly confidenceLabel: string;
-  readonly notes: readonly { readonly code: string; readonly detail?: string; readonly message: string }[];
+  /** Each note's code, its facts as JSON (dates as "AAAA-MM-JJ") and its sentence. */
+  readonly notes: readonly { readonly code: string; readonly message: string }[];
 }
 
 export interface JsonImport {
@@ -76,7 +77,7 @@ function jsonExtracted(read: Extracted<unknown>, field: DeliberationField | "rec
     sentence: read.sentence,
     confidence: read.confidence,
     confidenceLabel: CONFIDENCE_LABELS[read.confidence],
-    notes: read.notes.map((note) => ({ ...note, message: extractionNoteMessage(field, note) })),
+    notes: read.notes.map((note) => ({ ...(plain(note) as { code: string }), message: extractionNoteMessage(field, note) })),
   };
 }
 

@@ -116,19 +116,24 @@ export function extractionNoteMessage(field: DeliberationField | "recurring" | "
       return "La date de ce cachet est laissée en blanc dans le texte : à compléter quand elle sera connue.";
     case "computed":
       return "Calculée : la plus tardive de la réception en préfecture et de la publication (le texte ne l'écrit pas).";
-    case "conflicting": {
-      const others = field === "term" ? (note.detail ?? "").split(" ; ").map((m) => formatMonthsFr(Number(m))).join(" ; ") : note.detail;
-      return `D'autres passages du texte disent autre chose (${others ?? "?"}) : vérifiez.`;
-    }
+    case "conflicting":
+      return `D'autres passages du texte disent autre chose (${note.others.map((other) => otherValue(field, other)).join(" ; ")}) : vérifiez.`;
     case "invalid_siret":
-      return `Le SIRET écrit (${note.detail ?? "?"}) n'est pas valable (14 chiffres dont une clé de contrôle) : il n'est pas repris.`;
+      return `Le SIRET écrit (${note.written}) n'est pas valable (14 chiffres dont une clé de contrôle) : il n'est pas repris.`;
     case "start_to_fill":
       return "La convention court à compter d'une date que la délibération ne connaît pas encore : la date de notification est à compléter dans le registre.";
     case "yearly_amount":
       return "Montant annuel, pas le total de la convention : vérifiez le montant à inscrire.";
     case "end_differs":
-      return `La date de fin écrite ne correspond pas à la durée (fin calculée : ${note.detail ?? "?"}) : vérifiez.`;
+      return `La date de fin écrite ne correspond pas à la durée (fin calculée : ${formatDateFr(note.computedEnd)}) : vérifiez.`;
   }
+}
+
+/** Another passage's value of a field, in a `conflicting` note: a date as staff write it, a term by its duration. */
+function otherValue(field: DeliberationField | "recurring" | "milestones", value: unknown): string {
+  if (field === "term" && typeof value === "object" && value !== null && "months" in value && typeof value.months === "number") return formatMonthsFr(value.months);
+  if (typeof value === "object" && value !== null && "year" in value && "month" in value && "day" in value) return formatDateFr(value as CalendarDate);
+  return String(value);
 }
 
 /** Words of the review of `registre importer`. */

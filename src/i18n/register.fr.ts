@@ -6,7 +6,7 @@
 import { CalendarDate } from "../core/dates/calendarDate";
 import { compareDates } from "../core/dates/dayNumber";
 import { CellLocation, Finding, FindingCode, FindingOf, InconsistencyReason, PeriodRef, Severity } from "../core/check/findings";
-import { MappingProblem, MappingProblemCode } from "../core/register/registerMapping";
+import { MappingFileProblem, MappingProblem, MappingProblemCode } from "../core/register/registerMapping";
 import { TABLES, TableKey, fieldSpec } from "../core/register/registerSchema";
 import { errorMessage, formatDateFr } from "./fr";
 
@@ -180,26 +180,44 @@ function tableName(table: TableKey | undefined): string {
   return table === undefined ? "registre" : TABLES[table].label.toLowerCase();
 }
 
-const MAPPING_PROBLEMS: Record<MappingProblemCode, (p: MappingProblem) => string> = {
+/** "« Budget », « Feuil2 »" */
+function quotedList(names: readonly string[]): string {
+  return names.map((name) => `« ${name} »`).join(", ");
+}
+
+/** What is wrong with a mapping file, after its "Fichier de correspondance inutilisable : ". */
+const MAPPING_FILE_PROBLEMS: { readonly [K in MappingFileProblem["kind"]]: (p: Extract<MappingFileProblem, { kind: K }>) => string } = {
+  not_an_object: () => 'le fichier doit contenir un objet JSON, par exemple { "conventions": { "feuille": "Suivi" } }',
+  unknown_table: (p) => `tableau « ${p.name} » inconnu (possibles : conventions, comites, echeances, avenants)`,
+  unknown_keys: (p) => `${p.where.join(" › ")} : clé inconnue ${quotedList(p.keys)} (possibles : feuille, ligne, colonnes)`,
+  bad_header_row: (p) => `${p.where.join(" › ")} : la ligne doit être un nombre entier à partir de 1`,
+  not_text: (p) => `${p.where.join(" › ")} : il faut un texte non vide`,
+  unknown_field: (p) => `colonne « ${p.name} » inconnue pour ce tableau (possibles : ${quotedList(p.known)})`,
+};
+
+function mappingFileProblem(problem: MappingFileProblem): string {
+  const phrase = MAPPING_FILE_PROBLEMS[problem.kind] as (p: MappingFileProblem) => string;
+  return phrase(problem);
+}
+
+const MAPPING_PROBLEMS: { readonly [C in MappingProblemCode]: (p: Extract<MappingProblem, { code: C }>) => string } = {
   empty_workbook: () => "Le classeur est vide : aucune feuille ne contient de valeur.",
   no_conventions_table: (p) =>
     "Aucune feuille ne contient de tableau de conventions : il faut au moins une ligne d'en-têtes avec " +
     `${quoted(fieldSpec("conventions", "id")?.label)} et ${quoted(fieldSpec("conventions", "start")?.label)} ` +
     `(ou leurs synonymes : Réf., N° convention, Date de signature, Date d'effet…)` +
-    `${p.detail === undefined || p.detail === "" ? "" : `. Feuilles lues : ${p.detail}`}. ` +
+    `${p.sheetsRead.length === 0 ? "" : `. Feuilles lues : ${quotedList(p.sheetsRead)}`}. ` +
     "Vous pouvez aussi indiquer les colonnes dans un fichier de correspondance.",
   missing_column: (p) =>
     `Tableau des ${tableName(p.table)}${p.sheet === undefined ? "" : ` (feuille ${quoted(p.sheet)})`} : ` +
     `colonne obligatoire ${quoted(p.field)} introuvable` +
-    `${p.detail === undefined || p.detail === "" ? "" : ` (en-têtes lus : ${p.detail})`}.`,
-  unknown_sheet: (p) =>
-    `Fichier de correspondance : la feuille ${quoted(p.sheet)} n'existe pas dans le classeur` +
-    `${p.detail === undefined ? "" : ` (feuilles : ${p.detail})`}.`,
+    `${p.headersRead.length === 0 ? "" : ` (en-têtes lus : ${quotedList(p.headersRead)})`}.`,
+  unknown_sheet: (p) => `Fichier de correspondance : la feuille ${quoted(p.sheet)} n'existe pas dans le classeur (feuilles : ${quotedList(p.sheets)}).`,
   unknown_column: (p) =>
-    `Fichier de correspondance : colonne ${quoted(p.detail)} introuvable pour ${quoted(p.field)}` +
-    `${p.sheet === undefined ? "" : ` dans la feuille ${quoted(p.sheet)}`} (indiquez l'en-tête exact ou la lettre de la colonne).`,
+    `Fichier de correspondance : colonne ${quoted(p.column)} introuvable pour ${quoted(p.field)} dans la feuille ${quoted(p.sheet)} ` +
+    "(indiquez l'en-tête exact ou la lettre de la colonne).",
   invalid_mapping: (p) =>
-    `Fichier de correspondance inutilisable${p.table === undefined ? "" : ` (tableau des ${tableName(p.table)})`} : ${p.detail ?? "format non compris"}.`,
+    `Fichier de correspondance inutilisable${p.table === undefined ? "" : ` (tableau des ${tableName(p.table)})`} : ${mappingFileProblem(p.problem)}.`,
 };
 
 /**
@@ -208,7 +226,8 @@ const MAPPING_PROBLEMS: Record<MappingProblemCode, (p: MappingProblem) => string
  *   // "Tableau des conventions (feuille « Suivi ») : colonne obligatoire « Date de notification » introuvable."
  */
 export function mappingProblemMessage(problem: MappingProblem): string {
-  return MAPPING_PROBLEMS[problem.code](problem);
+  const phrase = MAPPING_PROBLEMS[problem.code] as (p: MappingProblem) => string;
+  return phrase(problem);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { ExtractionNoteCode } from "../../src/core/deliberation/extracted";
+import { ExtractionNote, ExtractionNoteCode } from "../../src/core/deliberation/extracted";
+import { d } from "../helpers/dates";
 import { extractionNoteMessage, formatEuros, formatMonthsFr } from "../../src/i18n/deliberation.fr";
 
 describe("French words of the import", () => {
@@ -11,9 +12,25 @@ describe("French words of the import", () => {
   });
 
   it("has a sentence for every note, the other durations written as durations", () => {
-    const codes: ExtractionNoteCode[] = ["not_found", "left_blank", "computed", "conflicting", "invalid_siret", "start_to_fill", "yearly_amount", "end_differs"];
-    for (const code of codes) expect(extractionNoteMessage("term", { code, detail: "24" })).toMatch(/^\S.{20,}[.:]?/);
-    expect(extractionNoteMessage("term", { code: "conflicting", detail: "24 ; 18" })).toBe("D'autres passages du texte disent autre chose (2 ans ; 1 an et 6 mois) : vérifiez.");
-    expect(extractionNoteMessage("amount", { code: "conflicting", detail: "2500" })).toBe("D'autres passages du texte disent autre chose (2500) : vérifiez.");
+    // One of each member of the union, with its facts: the compiler asks for every code.
+    const samples: { [C in ExtractionNoteCode]: Extract<ExtractionNote, { code: C }> } = {
+      not_found: { code: "not_found" },
+      left_blank: { code: "left_blank" },
+      computed: { code: "computed" },
+      conflicting: { code: "conflicting", others: [{ months: 24 }] },
+      invalid_siret: { code: "invalid_siret", written: "528 827 264 000 28" },
+      start_to_fill: { code: "start_to_fill" },
+      yearly_amount: { code: "yearly_amount" },
+      end_differs: { code: "end_differs", computedEnd: d("2027-07-14") },
+    };
+    for (const note of Object.values(samples)) expect(extractionNoteMessage("term", note)).toMatch(/^\S.{20,}[.:]?/);
+    expect(extractionNoteMessage("term", { code: "conflicting", others: [{ months: 24 }, { months: 18 }] })).toBe(
+      "D'autres passages du texte disent autre chose (2 ans ; 1 an et 6 mois) : vérifiez.",
+    );
+    expect(extractionNoteMessage("amount", { code: "conflicting", others: [2500] })).toBe("D'autres passages du texte disent autre chose (2500) : vérifiez.");
+    expect(extractionNoteMessage("publicationDate", { code: "conflicting", others: [d("2024-07-13")] })).toBe(
+      "D'autres passages du texte disent autre chose (13/07/2024) : vérifiez.",
+    );
+    expect(extractionNoteMessage("term", samples.end_differs)).toBe("La date de fin écrite ne correspond pas à la durée (fin calculée : 14/07/2027) : vérifiez.");
   });
 });

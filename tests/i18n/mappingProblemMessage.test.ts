@@ -48,9 +48,28 @@ describe("mappingProblemMessage: why a workbook cannot be read, in French", () =
   });
 
   test("a mapping file that cannot be used", () => {
-    const parsed = parseExplicitMapping({ conventions: { ligne: "trois" } });
-    expect(parsed.ok ? [] : parsed.problems.map(mappingProblemMessage)).toEqual([
+    const messages = (json: unknown): string[] => {
+      const parsed = parseExplicitMapping(json);
+      return parsed.ok ? [] : parsed.problems.map(mappingProblemMessage);
+    };
+    expect(messages({ conventions: { ligne: "trois" } })).toEqual([
       "Fichier de correspondance inutilisable : conventions › ligne : la ligne doit être un nombre entier à partir de 1.",
+    ]);
+    expect(messages([1, 2])).toEqual([
+      'Fichier de correspondance inutilisable : le fichier doit contenir un objet JSON, par exemple { "conventions": { "feuille": "Suivi" } }.',
+    ]);
+    expect(messages({ contrats: {} })).toEqual([
+      "Fichier de correspondance inutilisable : tableau « contrats » inconnu (possibles : conventions, comites, echeances, avenants).",
+    ]);
+    expect(messages({ conventions: { page: "x" } })).toEqual([
+      "Fichier de correspondance inutilisable : conventions : clé inconnue « page » (possibles : feuille, ligne, colonnes).",
+    ]);
+    expect(messages({ conventions: { feuille: "" } })).toEqual(["Fichier de correspondance inutilisable : conventions › feuille : il faut un texte non vide."]);
+    const badField = parseExplicitMapping({ conventions: { colonnes: { couleur: "A" } } });
+    if (!badField.ok) throw new Error("valid file");
+    const refused = detectMapping([{ name: "Suivi", values: [["Réf.", "Date de signature"]] }], badField.value);
+    expect(refused.ok ? [] : refused.problems.map(mappingProblemMessage)).toEqual([
+      expect.stringMatching(/^Fichier de correspondance inutilisable \(tableau des conventions\) : colonne « couleur » inconnue pour ce tableau \(possibles : « Référence », /),
     ]);
   });
 });

@@ -4,6 +4,8 @@
  * codes; their French sentences are in src/i18n/deliberation.fr.ts.
  */
 
+import type { CalendarDate } from "../dates/calendarDate";
+
 /**
  * How sure the extraction is of a field (the pane and the command line show it next to the value):
  * - `high`: read from a fixed form of these acts with the value right by its keyword ("réception
@@ -17,28 +19,29 @@
  */
 export type Confidence = "high" | "medium" | "low";
 
-export type ExtractionNoteCode =
+/**
+ * Why a value is blank or doubtful: a union keyed on `code`, each with its facts (the French
+ * sentence is made in src/i18n/deliberation.fr.ts).
+ */
+export type ExtractionNote<T = unknown> =
   /** Nothing in the text speaks of this field. */
-  | "not_found"
+  | { readonly code: "not_found" }
   /** The stamp is there and its date was left blank: the value stays blank, never borrowed. */
-  | "left_blank"
-  /** Worked out from other fields (`detail` says from which). */
-  | "computed"
-  /** Passages give different values; the first is kept, `detail` lists the others. */
-  | "conflicting"
-  /** A SIRET was written whose key (Luhn) is wrong, or that is not 14 digits: not kept; `detail` is the number as written. */
-  | "invalid_siret"
+  | { readonly code: "left_blank" }
+  /** Worked out from other fields (the exécutoire date, from reception and publication). */
+  | { readonly code: "computed" }
+  /** Passages give different values; the first is kept, `others` are the values the other passages give. */
+  | { readonly code: "conflicting"; readonly others: readonly T[] }
+  /** A SIRET was written whose key (Luhn) is wrong, or that is not 14 digits: not kept; `written` is the number as written. */
+  | { readonly code: "invalid_siret"; readonly written: string }
   /** The term counts from a date the deliberation cannot know (its notification, its signature): the start is to fill in. */
-  | "start_to_fill"
-  /** The amount is a yearly one (`detail`: "par an"), not the convention's total. */
-  | "yearly_amount"
-  /** The term's end given by the text does not follow from its start and duration (`detail`: the computed end). */
-  | "end_differs";
+  | { readonly code: "start_to_fill" }
+  /** The amount is a yearly one, not the convention's total. */
+  | { readonly code: "yearly_amount" }
+  /** The term's end given by the text does not follow from its start and duration (`computedEnd`). */
+  | { readonly code: "end_differs"; readonly computedEnd: CalendarDate };
 
-export interface ExtractionNote {
-  readonly code: ExtractionNoteCode;
-  readonly detail?: string;
-}
+export type ExtractionNoteCode = ExtractionNote["code"];
 
 export interface Extracted<T> {
   /** Null when the text leaves it blank or does not say. */
@@ -46,7 +49,7 @@ export interface Extracted<T> {
   /** The sentence (or stamp) it was read from, as written; null when nothing was found. */
   readonly sentence: string | null;
   readonly confidence: Confidence;
-  readonly notes: readonly ExtractionNote[];
+  readonly notes: readonly ExtractionNote<T>[];
 }
 
 /** A value read from one passage. */
@@ -54,7 +57,7 @@ export interface Candidate<T> {
   readonly value: T;
   readonly sentence: string;
   readonly confidence: Confidence;
-  readonly notes?: readonly ExtractionNote[];
+  readonly notes?: readonly ExtractionNote<T>[];
 }
 
 /** A field nothing in the text speaks of. */
@@ -64,15 +67,23 @@ export function notFound<T>(): Extracted<T> {
 
 /**
  * One value out of the passages that give one: the first of the most confident; when passages
- * disagree, that one with low confidence and the other values in a `conflicting` note.
+ * disagree (values of different `key`), that one with low confidence and the other values, once
+ * each, in a `conflicting` note.
  * @example resolveCandidates([{ value: 36, sentence: "…", confidence: "high" }], String).value // 36
  */
-export function resolveCandidates<T>(candidates: readonly Candidate<T>[], show: (value: T) => string): Extracted<T> {
+export function resolveCandidates<T>(candidates: readonly Candidate<T>[], key: (value: T) => string): Extracted<T> {
   if (candidates.length === 0) return notFound();
   const rank: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
   const best = [...candidates].sort((a, b) => rank[a.confidence] - rank[b.confidence])[0];
-  const others = [...new Set(candidates.map((c) => show(c.value)).filter((shown) => shown !== show(best.value)))];
+  const seen = new Set([key(best.value)]);
+  const others: T[] = [];
+  for (const candidate of candidates) {
+    const k = key(candidate.value);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    others.push(candidate.value);
+  }
   const notes = [...(best.notes ?? [])];
-  if (others.length > 0) notes.push({ code: "conflicting", detail: others.join(" ; ") });
+  if (others.length > 0) notes.push({ code: "conflicting", others });
   return { value: best.value, sentence: best.sentence, confidence: others.length > 0 ? "low" : best.confidence, notes };
 }

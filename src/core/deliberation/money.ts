@@ -30,7 +30,7 @@ export function readAmountCommitted(text: DeliberationText): Extracted<number> {
       const read = readAmount(sentence.text.slice(at, at + match[0].length), "amount");
       if (!read.ok || read.value === null || read.value === 0) continue;
       const yearly = YEARLY.test(sentence.folded.slice(at + match[0].length));
-      const notes: ExtractionNote[] = yearly ? [{ code: "yearly_amount" }] : [];
+      const notes: ExtractionNote<number>[] = yearly ? [{ code: "yearly_amount" }] : [];
       const total = TOTAL.test(sentence.folded.slice(Math.max(0, at - 70), at));
       candidates.push({ value: read.value, sentence: sentence.text, confidence: total ? "high" : yearly ? "low" : "medium", notes });
     }

@@ -195,7 +195,7 @@ export function readPartnerSiret(text: DeliberationText, partner: string | null)
   const naming = found.filter((f) => partnerWord !== null && partnerWord.length > 1 && f.sentence.folded.includes(partnerWord));
   const chosen = naming[0] ?? found[found.length - 1];
   const read = readSiret(chosen.written, "siret");
-  if (!read.ok) return { value: null, sentence: chosen.sentence.text, confidence: "high", notes: [{ code: "invalid_siret", detail: chosen.written }] };
+  if (!read.ok) return { value: null, sentence: chosen.sentence.text, confidence: "high", notes: [{ code: "invalid_siret", written: chosen.written }] };
   return { value: read.value, sentence: chosen.sentence.text, confidence: naming.length > 0 || found.length === 1 ? "high" : "medium", notes: [] };
 }
 

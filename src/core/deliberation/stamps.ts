@@ -4,11 +4,10 @@
  * the signature of the annexed convention. A stamp whose date was left blank stays blank: its
  * value is never borrowed from another date.
  */
-import { CalendarDate } from "../dates/calendarDate";
+import { CalendarDate, toIsoDate } from "../dates/calendarDate";
 import { enforceableDate } from "../rules/enforceableDate";
 import { compareDates } from "../dates/dayNumber";
 import { findDatesInText } from "../text/findDatesInText";
-import { formatDateFr } from "../../i18n/fr";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Candidate, Extracted, notFound, resolveCandidates } from "./extracted";
 
@@ -120,7 +119,7 @@ function resolveStamp(readings: readonly StampReading[]): Extracted<CalendarDate
   const dated: Candidate<CalendarDate>[] = readings.flatMap((r) =>
     r.date === null ? [] : [{ value: r.date, sentence: r.sentence, confidence: r.close ? "high" : "medium" }],
   );
-  if (dated.length > 0) return resolveCandidates(dated, formatDateFr);
+  if (dated.length > 0) return resolveCandidates(dated, toIsoDate);
   const blank = readings.find((r) => r.date === null);
   if (blank !== undefined) return { value: null, sentence: blank.sentence, confidence: "high", notes: [{ code: "left_blank" }] };
   return notFound();
@@ -146,5 +145,5 @@ export function readSessionDate(text: DeliberationText): Extracted<CalendarDate>
     );
     if (date !== undefined) candidates.push({ value: date.date, sentence: sentence.text, confidence: isSession ? "high" : "medium" });
   }
-  return resolveCandidates(candidates.filter((c, _i, all) => c.confidence === "high" || !all.some((o) => o.confidence === "high")), formatDateFr);
+  return resolveCandidates(candidates.filter((c, _i, all) => c.confidence === "high" || !all.some((o) => o.confidence === "high")), toIsoDate);
 }

@@ -8,7 +8,6 @@ import { addDays, compareDates } from "../dates/dayNumber";
 import { endOfTerm } from "../rules/endOfTerm";
 import { findDatesInText } from "../text/findDatesInText";
 import { leadingDuration } from "../text/leadingDuration";
-import { formatDateFr } from "../../i18n/fr";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Confidence, Extracted, ExtractionNote, notFound } from "./extracted";
 
@@ -119,7 +118,7 @@ export function readTerm(text: DeliberationText): Extracted<TermReading> {
     (t.confidence === "high" ? 4 : 0) + (t.reading.months !== null ? 2 : 0) + (t.reading.from !== null ? 1 : 0) + (t.reading.end !== null ? 1 : 0);
   // The most complete statement; among equals the shortest sentence, easier to check.
   const best = [...found].sort((a, b) => score(b) - score(a) || a.sentence.length - b.sentence.length)[0];
-  const notes: ExtractionNote[] = [];
+  const notes: ExtractionNote<TermReading>[] = [];
   let reading = best.reading;
   // "… conclue pour une durée d'un an. Elle prend effet à compter du 1er janvier 2024."
   const startElsewhere = found.find((t) => t.reading.months === null && t.reading.from !== null);
@@ -132,11 +131,13 @@ export function readTerm(text: DeliberationText): Extracted<TermReading> {
     if (months !== null && months > 0 && compareDates(endOfTerm(reading.start, months), reading.end) === 0) reading = { ...reading, months };
   } else if (reading.months !== null && reading.start !== null && reading.end !== null) {
     const computed = endOfTerm(reading.start, reading.months);
-    if (compareDates(computed, reading.end) !== 0) notes.push({ code: "end_differs", detail: formatDateFr(computed) });
+    if (compareDates(computed, reading.end) !== 0) notes.push({ code: "end_differs", computedEnd: computed });
   }
   if (reading.from === "notification" || reading.from === "signature") notes.push({ code: "start_to_fill" });
-  const durations = new Set(found.map((t) => t.reading.months).filter((m): m is number => m !== null));
-  const others = [...durations].filter((m) => m !== reading.months);
-  if (others.length > 0) notes.push({ code: "conflicting", detail: others.join(" ; ") });
+  // Each other duration once, as the first statement that gives it.
+  const others = found
+    .map((t) => t.reading)
+    .filter((r, i, all) => r.months !== null && r.months !== reading.months && all.findIndex((o) => o.months === r.months) === i);
+  if (others.length > 0) notes.push({ code: "conflicting", others });
   return { value: reading, sentence: best.sentence, confidence: others.length > 0 || notes.some((n) => n.code === "end_differs") ? "low" : best.confidence, notes };
 }

@@ -8,6 +8,7 @@ import {
   MappingResult,
   RegisterMapping,
   TableMapping,
+  MappingFileProblem,
 } from "./registerMapping";
 import { CommitteeType, FieldSpec, TABLES, TABLE_KEYS, TableKey, tableFields } from "./registerSchema";
 import { SheetGrid, columnIndex, columnLetter } from "../cells/sheetGrid";
@@ -65,14 +66,12 @@ const ENTRY_ALIASES: Record<string, "feuille" | "ligne" | "colonnes"> = {
  * @example parseExplicitMapping({ conventions: { feuille: "Suivi", colonnes: { "Date de notification": "Signée le" } } })
  */
 export function parseExplicitMapping(json: unknown): { ok: true; value: ExplicitMapping } | { ok: false; problems: MappingProblem[] } {
-  const invalid = (detail: string) => ({ ok: false as const, problems: [{ code: "invalid_mapping" as const, detail }] });
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return invalid("le fichier doit contenir un objet JSON, par exemple { \"conventions\": { \"feuille\": \"Suivi\" } }");
-  }
+  const invalid = (problem: MappingFileProblem) => ({ ok: false as const, problems: [{ code: "invalid_mapping" as const, problem }] });
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return invalid({ kind: "not_an_object" });
   const mapping: Partial<Record<TableKey, ExplicitTable | null>> = {};
   for (const [name, entry] of Object.entries(json)) {
     const table = TABLE_NAMES[normalizeText(name)];
-    if (table === undefined) return invalid(`tableau « ${name} » inconnu (possibles : conventions, comites, echeances, avenants)`);
+    if (table === undefined) return invalid({ kind: "unknown_table", name });
     if (entry === null) {
       mapping[table] = null;
       continue;
@@ -86,14 +85,9 @@ export function parseExplicitMapping(json: unknown): { ok: true; value: Explicit
     const parsed = explicitTableSchema.safeParse(renamed);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = [name, ...issue.path.map(String)].join(" › ");
-      const why =
-        issue.code === "unrecognized_keys"
-          ? `clé inconnue ${issue.keys.map((k) => `« ${k} »`).join(", ")} (possibles : feuille, ligne, colonnes)`
-          : issue.path[0] === "ligne"
-            ? "la ligne doit être un nombre entier à partir de 1"
-            : "il faut un texte non vide";
-      return invalid(`${where} : ${why}`);
+      const where = [name, ...issue.path.map(String)];
+      if (issue.code === "unrecognized_keys") return invalid({ kind: "unknown_keys", where, keys: issue.keys });
+      return invalid(issue.path[0] === "ligne" ? { kind: "bad_header_row", where } : { kind: "not_text", where });
     }
     mapping[table] = { sheet: parsed.data.feuille, headerRow: parsed.data.ligne, columns: parsed.data.colonnes };
   }
@@ -285,8 +279,7 @@ function override(
   for (const [name, target] of Object.entries(columns)) {
     const field = fields.find((f) => f.key === name) ?? fields.find((f) => f.key === fieldForHeader(table, name));
     if (field === undefined) {
-      const known = fields.map((f) => `« ${f.label} »`).join(", ");
-      return { problem: { code: "invalid_mapping", table, detail: `colonne « ${name} » inconnue pour ce tableau (possibles : ${known})` } };
+      return { problem: { code: "invalid_mapping", table, problem: { kind: "unknown_field", name, known: fields.map((f) => f.label) } } };
     }
     if (target === null) {
       // The user said this field has no column: what the guess put there is left alone.
@@ -297,7 +290,7 @@ function override(
     }
     let index = row.findIndex((v) => cellText(v) !== null && headerKey(String(v)).key === headerKey(target).key);
     if (index < 0 && /^[A-Z]{1,3}$/.test(target)) index = columnIndex(target) ?? -1;
-    if (index < 0) return { problem: { code: "unknown_column", table, sheet: grid.name, field: field.label, detail: target } };
+    if (index < 0) return { problem: { code: "unknown_column", table, sheet: grid.name, field: field.label, column: target } };
     for (const [key, ref] of Object.entries(chosen)) if (ref.index === index) delete chosen[key];
     const header = cellText(row[index]) ?? columnLetter(index);
     const unit = headerKey(header).unit;
@@ -328,18 +321,15 @@ function toMapping(c: Candidate, origin: TableMapping["origin"]): TableMapping {
 }
 
 function missingColumns(c: Candidate): MappingProblem[] {
-  const read = [...Object.values(c.columns), ...c.inlineCommittees, ...c.ignored]
-    .sort((a, b) => a.index - b.index)
-    .map((r) => `« ${r.header} »`)
-    .join(", ");
-  return c.missing.map((f) => ({ code: "missing_column", table: c.table, sheet: c.sheet, field: f.label, detail: read }));
+  const headersRead = [...Object.values(c.columns), ...c.inlineCommittees, ...c.ignored].sort((a, b) => a.index - b.index).map((r) => r.header);
+  return c.missing.map((f) => ({ code: "missing_column", table: c.table, sheet: c.sheet, field: f.label, headersRead }));
 }
 
 /** A table chosen by a mapping file: its sheet, its header row (given or found), its columns. */
 function explicitCandidate(grids: readonly SheetGrid[], table: TableKey, entry: ExplicitTable): { candidate: Candidate } | { problem: MappingProblem } | null {
   const sheets = entry.sheet === undefined ? grids : grids.filter((g) => g === findSheet(grids, entry.sheet ?? ""));
   if (entry.sheet !== undefined && sheets.length === 0) {
-    return { problem: { code: "unknown_sheet", table, sheet: entry.sheet, detail: grids.map((g) => `« ${g.name} »`).join(", ") } };
+    return { problem: { code: "unknown_sheet", table, sheet: entry.sheet, sheets: grids.map((g) => g.name) } };
   }
   let best: { candidate: Candidate } | { problem: MappingProblem } | null = null;
   for (const grid of sheets) {
@@ -379,7 +369,8 @@ export function detectMapping(grids: readonly SheetGrid[], explicit: ExplicitMap
     }
     const found = explicitCandidate(grids, table, entry);
     if (found === null) {
-      problems.push({ code: "missing_column", table, sheet: entry.sheet, field: tableFields(table).find((f) => f.required === true)?.label });
+      const field = tableFields(table).find((f) => f.required === true)?.label ?? table;
+      problems.push({ code: "missing_column", table, ...(entry.sheet === undefined ? {} : { sheet: entry.sheet }), field, headersRead: [] });
     } else if ("problem" in found) {
       problems.push(found.problem);
     } else if (found.candidate.missing.length > 0) {
@@ -412,12 +403,12 @@ export function detectMapping(grids: readonly SheetGrid[], explicit: ExplicitMap
       .filter((c) => c.hinted || (table === "conventions" && Object.keys(c.columns).length >= 2 && c.missing.length < requiredCount(table)))
       .sort((a, b) => rank(b) - rank(a))[0];
     if (partial !== undefined) problems.push(...missingColumns(partial));
-    else if (table === "conventions") problems.push({ code: "no_conventions_table", detail: filled.map((g) => `« ${g.name} »`).join(", ") });
+    else if (table === "conventions") problems.push({ code: "no_conventions_table", sheetsRead: filled.map((g) => g.name) });
   }
 
   if (problems.length > 0) return { ok: false, problems };
   const conventions = chosen.conventions;
-  if (conventions === undefined || conventions === null) return { ok: false, problems: [{ code: "no_conventions_table" }] };
+  if (conventions === undefined || conventions === null) return { ok: false, problems: [{ code: "no_conventions_table", sheetsRead: [] }] };
   const mapping: RegisterMapping = {
     conventions,
     committees: chosen.committees ?? null,

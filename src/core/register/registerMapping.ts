@@ -42,30 +42,49 @@ export interface RegisterMapping {
   readonly amendments: TableMapping | null;
 }
 
-/** Why a workbook cannot be read as a register: phrased by mappingProblemMessage (src/i18n/register.fr.ts). */
-export type MappingProblemCode =
-  /** The workbook holds no sheet with any value. */
-  | "empty_workbook"
-  /** No sheet has headers that look like a conventions table. */
-  | "no_conventions_table"
-  /** A table was found but a required column is not there (`field` is its label). */
-  | "missing_column"
-  /** The mapping file names a sheet the workbook does not have. */
-  | "unknown_sheet"
-  /** The mapping file names a column (header or letters) the sheet does not have. */
-  | "unknown_column"
-  /** The mapping file itself cannot be used (`detail` says why). */
-  | "invalid_mapping";
+/**
+ * What is wrong with a mapping file itself (the JSON of `--colonnes`); `where` is the path of keys
+ * to the wrong value ("conventions", "ligne").
+ */
+export type MappingFileProblem =
+  /** The file holds something else than one JSON object. */
+  | { readonly kind: "not_an_object" }
+  /** A table name none of conventions, comites, echeances, avenants. */
+  | { readonly kind: "unknown_table"; readonly name: string }
+  /** Keys other than feuille, ligne, colonnes. */
+  | { readonly kind: "unknown_keys"; readonly where: readonly string[]; readonly keys: readonly string[] }
+  /** A header row that is no whole number from 1. */
+  | { readonly kind: "bad_header_row"; readonly where: readonly string[] }
+  /** A sheet or column name that is no text, or an empty one. */
+  | { readonly kind: "not_text"; readonly where: readonly string[] }
+  /** A column named for no field of the table; `known` lists the fields' labels. */
+  | { readonly kind: "unknown_field"; readonly name: string; readonly known: readonly string[] };
 
-export interface MappingProblem {
-  readonly code: MappingProblemCode;
-  readonly table?: TableKey;
-  /** The French label of the field concerned. */
-  readonly field?: string;
-  readonly sheet?: string;
-  /** Headers read, the column asked for, or what is wrong with the mapping file. */
-  readonly detail?: string;
-}
+/**
+ * Why a workbook cannot be read as a register, a union keyed on `code`: phrased by
+ * mappingProblemMessage (src/i18n/register.fr.ts). `field` is a field's French label.
+ */
+export type MappingProblem =
+  /** The workbook holds no sheet with any value. */
+  | { readonly code: "empty_workbook" }
+  /** No sheet has headers that look like a conventions table; `sheetsRead` names the sheets with values. */
+  | { readonly code: "no_conventions_table"; readonly sheetsRead: readonly string[] }
+  /** A table was found but a required column (`field`) is not there; `headersRead` lists the headers of its row. */
+  | {
+      readonly code: "missing_column";
+      readonly table: TableKey;
+      readonly sheet?: string;
+      readonly field: string;
+      readonly headersRead: readonly string[];
+    }
+  /** The mapping file names a sheet the workbook does not have; `sheets` are the workbook's. */
+  | { readonly code: "unknown_sheet"; readonly table: TableKey; readonly sheet: string; readonly sheets: readonly string[] }
+  /** The mapping file names a column (`column`: a header or letters) the sheet does not have. */
+  | { readonly code: "unknown_column"; readonly table: TableKey; readonly sheet: string; readonly field: string; readonly column: string }
+  /** The mapping file itself cannot be used. */
+  | { readonly code: "invalid_mapping"; readonly table?: TableKey; readonly problem: MappingFileProblem };
+
+export type MappingProblemCode = MappingProblem["code"];
 
 export type MappingResult =
   | { readonly ok: true; readonly mapping: RegisterMapping }

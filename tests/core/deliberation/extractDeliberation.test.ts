@@ -238,7 +238,7 @@ describe("extractDeliberation, the details", () => {
 
   it("reports a SIRET whose key is wrong with the number as written, and keeps none", () => {
     const lumbres = read("cc-pays-de-lumbres-2023.txt");
-    expect(lumbres.siret.notes).toEqual([{ code: "invalid_siret", detail: "779 314 682 000 14" }]);
+    expect(lumbres.siret.notes).toEqual([{ code: "invalid_siret", written: "779 314 682 000 14" }]);
   });
 
   it("never borrows a blank stamp's date from another stamp", () => {
@@ -264,13 +264,13 @@ describe("extractDeliberation, the details", () => {
     );
     expect(extraction.term.value?.months).toBe(36);
     expect(extraction.term.confidence).toBe("low");
-    expect(extraction.term.notes).toContainEqual({ code: "conflicting", detail: "24" });
+    expect(extraction.term.notes).toContainEqual({ code: "conflicting", others: [expect.objectContaining({ months: 24 })] });
   });
 
   it("says when a written end does not follow from the start and the duration", () => {
     const extraction = extractDeliberation("La convention est conclue pour une durée de 3 ans, du 1er avril 2020 au 31 mars 2024.");
     expect(extraction.term.value).toMatchObject({ months: 36, start: d("2020-04-01"), end: d("2024-03-31") });
-    expect(extraction.term.notes).toEqual([{ code: "end_differs", detail: "31/03/2023" }]);
+    expect(extraction.term.notes).toEqual([{ code: "end_differs", computedEnd: d("2023-03-31") }]);
     expect(extraction.term.confidence).toBe("low");
   });
 
@@ -279,7 +279,7 @@ describe("extractDeliberation, the details", () => {
       "La convention est mise en œuvre sans engagement financier.\n\nLa Ville verse une subvention de 2 500 € à l'association.",
     );
     expect(extraction.amount.value).toBe(0);
-    expect(extraction.amount.notes).toEqual([{ code: "conflicting", detail: "2500" }]);
+    expect(extraction.amount.notes).toEqual([{ code: "conflicting", others: [2500] }]);
   });
 
   it("finds nothing in a text that is no deliberation", () => {

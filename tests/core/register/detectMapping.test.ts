@@ -168,7 +168,7 @@ describe("detectMapping: what it refuses to guess", () => {
   test("a workbook with no conventions table names the sheets it read", () => {
     expect(detectMapping([sheet("Budget", [["Compte", "Libellé", "Montant"]]), sheet("Feuil2", [["x"]])])).toEqual({
       ok: false,
-      problems: [{ code: "no_conventions_table", detail: "« Budget », « Feuil2 »" }],
+      problems: [{ code: "no_conventions_table", sheetsRead: ["Budget", "Feuil2"] }],
     });
   });
 
@@ -182,7 +182,7 @@ describe("detectMapping: what it refuses to guess", () => {
           table: "conventions",
           sheet: "Conventions",
           field: "Date de notification",
-          detail: "« Référence », « Partenaire », « Durée », « Date de fin »",
+          headersRead: ["Référence", "Partenaire", "Durée", "Date de fin"],
         },
       ],
     });
@@ -232,29 +232,32 @@ describe("an explicit mapping overrides the guess", () => {
     if (!noSheet.ok) throw new Error("valid file");
     expect(detectMapping(grids, noSheet.value)).toEqual({
       ok: false,
-      problems: [{ code: "unknown_sheet", table: "conventions", sheet: "Registre 2023", detail: "« Suivi »" }],
+      problems: [{ code: "unknown_sheet", table: "conventions", sheet: "Registre 2023", sheets: ["Suivi"] }],
     });
     const noColumn = parseExplicitMapping({ conventions: { feuille: "Suivi", ligne: 2, colonnes: { id: "Numéro interne" } } });
     if (!noColumn.ok) throw new Error("valid file");
     expect(detectMapping(grids, noColumn.value)).toEqual({
       ok: false,
-      problems: [{ code: "unknown_column", table: "conventions", sheet: "Suivi", field: "Référence", detail: "Numéro interne" }],
+      problems: [{ code: "unknown_column", table: "conventions", sheet: "Suivi", field: "Référence", column: "Numéro interne" }],
     });
   });
 
   test("a mapping file that cannot be used says why", () => {
-    expect(parseExplicitMapping([1, 2])).toMatchObject({ ok: false, problems: [{ code: "invalid_mapping" }] });
-    expect(parseExplicitMapping({ contrats: {} })).toMatchObject({ ok: false, problems: [{ code: "invalid_mapping", detail: expect.stringContaining("« contrats »") }] });
-    expect(parseExplicitMapping({ conventions: { ligne: 0 } })).toMatchObject({
+    expect(parseExplicitMapping([1, 2])).toEqual({ ok: false, problems: [{ code: "invalid_mapping", problem: { kind: "not_an_object" } }] });
+    expect(parseExplicitMapping({ contrats: {} })).toEqual({ ok: false, problems: [{ code: "invalid_mapping", problem: { kind: "unknown_table", name: "contrats" } }] });
+    expect(parseExplicitMapping({ conventions: { ligne: 0 } })).toEqual({
       ok: false,
-      problems: [{ code: "invalid_mapping", detail: "conventions › ligne : la ligne doit être un nombre entier à partir de 1" }],
+      problems: [{ code: "invalid_mapping", problem: { kind: "bad_header_row", where: ["conventions", "ligne"] } }],
     });
-    expect(parseExplicitMapping({ conventions: { page: "x" } })).toMatchObject({ ok: false, problems: [{ detail: expect.stringContaining("« page »") }] });
+    expect(parseExplicitMapping({ conventions: { page: "x" } })).toEqual({
+      ok: false,
+      problems: [{ code: "invalid_mapping", problem: { kind: "unknown_keys", where: ["conventions"], keys: ["page"] } }],
+    });
     const badField = parseExplicitMapping({ conventions: { colonnes: { couleur: "A" } } });
     if (!badField.ok) throw new Error("valid file");
     expect(detectMapping(grids, badField.value)).toMatchObject({
       ok: false,
-      problems: [{ code: "invalid_mapping", table: "conventions", detail: expect.stringContaining("« couleur » inconnue") }],
+      problems: [{ code: "invalid_mapping", table: "conventions", problem: { kind: "unknown_field", name: "couleur", known: expect.arrayContaining(["Référence"]) } }],
     });
   });
 });
