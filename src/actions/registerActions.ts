@@ -10,23 +10,19 @@ import { AlertsPlan, planAlerts } from "../plans/alertsPlan";
 import { AppendProblem, NewRows, PlacedRow, planAppendRows } from "../plans/appendRowsPlan";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { calendarEvents } from "../core/calendar/calendarEvents";
-import { eventsIcs } from "../plans/deadlinesIcs";
+import { eventsIcs } from "../plans/eventsIcs";
 import { ExplicitMapping, detectMapping, mappingFileJson } from "../core/register/detectMapping";
 import { GroupedFindings } from "../core/check/groupFindings";
 import { MappingDraft, draftFromMapping, draftToExplicit } from "../core/register/mappingDraft";
 import { isAddinOutputSheet, isAddinSheet } from "../plans/ownedSheets";
-import { annualReport } from "../core/report/annualReport";
-import { annualReportPlan } from "../plans/annualReportSheet";
-import { committeeReport } from "../core/report/committeeReport";
-import { committeeReportPlan } from "../plans/committeeReportSheet";
+import { ReportChoice, reportPlan } from "../plans/reportPlan";
 import { conventionOfRow } from "../core/register/rowConvention";
-import { WorkbookPlan } from "../plans/sheetDraft";
 import { MappingProblem, RegisterMapping } from "../core/register/registerMapping";
 import { Register } from "../core/register/registerSchema";
 import { setupRegisterPlan } from "../plans/setupRegister";
 import { SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, WorkbookGateway } from "../excel/gateway";
-import { CheckedWorkbook, checkWorkbook, loadRegister } from "./loadRegister";
+import { checkWorkbook, loadRegister } from "./loadRegister";
 
 /** What the workbook holds, as the pane first shows it. */
 export type WorkbookInspection =
@@ -205,10 +201,7 @@ export type ConventionPick = { readonly reference: string } | "selectedRow";
  * the settings when the authority changed.
  */
 export async function addAnnualReport(gateway: WorkbookGateway, year: number, request: ReportRequest): Promise<ReportOutcome> {
-  return addReport(gateway, request, (checked, authority) => {
-    const report = annualReport(checked.register, { asOf: request.asOf, year, authority }, checked.check);
-    return { plan: annualReportPlan(report), conventionId: null };
-  });
+  return addReport(gateway, request, () => ({ kind: "annual", year }));
 }
 
 /**
@@ -217,32 +210,24 @@ export async function addAnnualReport(gateway: WorkbookGateway, year: number, re
  */
 export async function addCommitteeReport(gateway: WorkbookGateway, pick: ConventionPick, request: ReportRequest): Promise<ReportOutcome> {
   const selected = pick === "selectedRow" ? await gateway.activeCell() : null;
-  return addReport(gateway, request, (checked, authority) => {
-    const reference =
-      pick !== "selectedRow" ? pick.reference : selected === null ? null : conventionOfRow(checked.register, { sheet: selected.sheet, row: selected.row + 1 });
-    if (reference === null) return { code: "no_convention_here", place: selected };
-    const report = committeeReport(checked.register, { asOf: request.asOf, conventionId: reference, authority }, checked.check);
-    if (report === null) return { code: "unknown_convention", reference };
-    return { plan: committeeReportPlan(report), conventionId: reference };
+  return addReport(gateway, request, (register) => {
+    const reference = pick !== "selectedRow" ? pick.reference : selected === null ? null : conventionOfRow(register, { sheet: selected.sheet, row: selected.row + 1 });
+    return reference === null ? { code: "no_convention_here", place: selected } : { kind: "committee", conventionId: reference };
   });
 }
 
-type CheckedRegister = Extract<CheckedWorkbook, { ok: true }>;
-
-/** Reads and checks once, builds the report's plan (or a refusal), writes it in one apply. */
-async function addReport(
-  gateway: WorkbookGateway,
-  request: ReportRequest,
-  build: (checked: CheckedRegister, authority: string | null) => { readonly plan: WorkbookPlan; readonly conventionId: string | null } | ReportRefusal,
-): Promise<ReportOutcome> {
+/** Reads and checks once, picks the report (or refuses), builds its plan (reportPlan) and writes it in one apply. */
+async function addReport(gateway: WorkbookGateway, request: ReportRequest, choose: (register: Register) => ReportChoice | ReportRefusal): Promise<ReportOutcome> {
   const progress = request.progress ?? silent;
   progress("checking");
   const checked = await checkWorkbook(gateway, { asOf: request.asOf });
   if (!checked.ok) return { kind: "unreadable", problems: checked.problems };
   const conventions = conventionChoices(checked.register);
   const authority = request.authority.trim() === "" ? null : request.authority.trim();
-  const built = build(checked, authority);
-  if ("code" in built) return { kind: "refused", refusal: built, conventions };
+  const choice = choose(checked.register);
+  if ("code" in choice) return { kind: "refused", refusal: choice, conventions };
+  const built = reportPlan(checked.register, checked.check, choice, { asOf: request.asOf, authority });
+  if (built === null) return { kind: "refused", refusal: { code: "unknown_convention", reference: choice.kind === "committee" ? choice.conventionId : "" }, conventions };
   const keep = authority === (checked.settings?.authority ?? null) ? [] : [settingsSheet(updateSettings(checked.settings, { authority }))];
   progress("writing");
   const applied = await gateway.apply({ ...built.plan, replaceSheets: [...(built.plan.replaceSheets ?? []), ...keep] });

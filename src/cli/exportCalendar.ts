@@ -3,14 +3,15 @@
  * an iCalendar file in UTF-8. The output must end in .ics and is never the register itself.
  */
 import { promises as fs } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { dirname, extname } from "node:path";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { calendarEvents } from "../core/calendar/calendarEvents";
-import { deadlinesIcs } from "../plans/deadlinesIcs";
+import { eventsIcs } from "../plans/eventsIcs";
 import { eventSummary } from "../i18n/calendar.fr";
 import { ICS_CLI } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { openRegisterFile } from "./openRegisterFile";
+import { refuseOutput } from "./outputFile";
 
 export interface CalendarRequest {
   readonly file: string;
@@ -22,17 +23,6 @@ export interface CalendarRequest {
 
 export type ExportedCalendar = { readonly ok: true; readonly lines: string[] } | { readonly ok: false; readonly error: CliError };
 
-/** Whether two paths name the same file (by path, or by device and inode through a link). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Writes the .ics of the register's upcoming deadlines; the lines to print list them.
  * @example await exportCalendar({ file: "registre.xlsx", output: "echeances.ics", asOf: d("2026-03-01"), mappingFile: null })
@@ -40,15 +30,15 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  */
 export async function exportCalendar(request: CalendarRequest): Promise<ExportedCalendar> {
   if (extname(request.output).toLowerCase() !== ".ics") return { ok: false, error: { code: "output_not_ics", path: request.output } };
-  if (await sameFile(request.output, request.file)) return { ok: false, error: { code: "output_is_input", path: request.output } };
+  const refused = await refuseOutput({ input: request.file, output: request.output, replace: true });
+  if (refused !== null) return { ok: false, error: refused };
   const opened = await openRegisterFile(request.file, { asOf: request.asOf }, request.mappingFile);
   if (!opened.ok) return opened;
   const { register, check } = opened.checked;
-  const options = { asOf: request.asOf };
-  const events = calendarEvents(register, check, options);
+  const events = calendarEvents(register, check, { asOf: request.asOf });
   try {
     await fs.mkdir(dirname(request.output), { recursive: true });
-    await fs.writeFile(request.output, deadlinesIcs(register, check, options), { encoding: "utf8" });
+    await fs.writeFile(request.output, eventsIcs(events, request.asOf), { encoding: "utf8" });
   } catch (error) {
     return { ok: false, error: { code: "write_failed", path: request.output, detail: error instanceof Error ? error.message : String(error) } };
   }

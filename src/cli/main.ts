@@ -16,7 +16,8 @@ import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
 import { jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
-import { ReportKind, writeReport } from "./writeReport";
+import { ReportChoice } from "../plans/reportPlan";
+import { writeReport } from "./writeReport";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -85,16 +86,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
 
     if (command.kind === "report" || command.kind === "committee") {
-      let report: ReportKind;
+      let report: ReportChoice;
       if (command.kind === "report") {
         const year = parseReportYear(command.year, asOf.date);
         if (!year.ok) return fail({ code: "invalid_year", value: command.year, detail: errorMessage(year.error) });
-        report = { kind: "annual", year: year.value, authority: command.authority };
+        report = { kind: "annual", year: year.value };
       } else {
-        report = { kind: "committee", conventionId: command.conventionId, authority: command.authority };
+        report = { kind: "committee", conventionId: command.conventionId };
       }
-      const { file, output, mappingFile, replace } = command;
-      const written = await writeReport({ file, output, mappingFile, replace, asOf: asOf.date, report });
+      const { file, output, mappingFile, replace, authority } = command;
+      const written = await writeReport({ file, output, mappingFile, replace, asOf: asOf.date, report, authority });
       if (!written.ok) return fail(written.error);
       written.lines.forEach(out);
       return EXIT_OK;

@@ -38,8 +38,12 @@ export interface AlertsPlan {
   readonly bySeverity: Readonly<Record<Severity, number>>;
 }
 
-/** First row of the findings table (0-based): title, subtitle, note, blank line above it. */
-const TABLE_ROW = 4;
+/**
+ * First row of the findings table (0-based), its header: title, subtitle, note, blank line above
+ * it. What the pane's "Ouvrir la feuille Alertes" selects.
+ */
+export const ALERTS_TABLE_ROW = 4;
+const TABLE_ROW = ALERTS_TABLE_ROW;
 const COLUMN_WIDTHS = [16, 12, 34, 16, 18, 90];
 /** Widths of the add-in's columns beside the conventions: an alert reads whole, a date fits. */
 const ALERT_COLUMN_WIDTH = 44;

@@ -103,7 +103,7 @@ describeInBrowser("Volet : les rapports, dans Chromium", (browser) => {
     expect(trimmed(await sheetValues(page, "Rapport 2025"))).toEqual(annual);
     // …and the very sheet `registre rapport --annee 2025` writes in its copy of the register.
     const output = join(dirname(demo.path), "rapport-2025.xlsx");
-    const cli = await writeReport({ file: demo.path, output, asOf: ASOF, mappingFile: null, replace: true, report: { kind: "annual", year: 2025, authority: AUTHORITY } });
+    const cli = await writeReport({ file: demo.path, output, asOf: ASOF, mappingFile: null, replace: true, report: { kind: "annual", year: 2025 }, authority: AUTHORITY });
     expect(cli.ok).toBe(true);
     const opened = await XlsxWorkbook.open(output);
     if (!opened.ok) throw new Error("rapport-2025.xlsx");

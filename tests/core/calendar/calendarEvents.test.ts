@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { calendarEvents, eventUid } from "../../../src/core/calendar/calendarEvents";
 import { checkRegister } from "../../../src/core/check/checkRegister";
-import { deadlinesIcs } from "../../../src/plans/deadlinesIcs";
+import { eventsIcs } from "../../../src/plans/eventsIcs";
 import { Register } from "../../../src/core/register/registerSchema";
 import { d, iso } from "../../helpers/dates";
 import { committee, convention, deadline, register, team2 } from "../../helpers/register";
@@ -75,11 +75,12 @@ describe("calendarEvents", () => {
   });
 });
 
-describe("deadlinesIcs", () => {
-  const text = deadlinesIcs(TEAM2, checkRegister(TEAM2, { asOf: d("2024-08-01") }), { asOf: d("2024-08-01") });
+describe("eventsIcs: the .ics of the register's deadlines", () => {
+  const ics = (): string => eventsIcs(calendarEvents(TEAM2, checkRegister(TEAM2, { asOf: d("2024-08-01") }), { asOf: d("2024-08-01") }), d("2024-08-01"));
+  const text = ics();
 
   it("is the same file for the same register and date (no clock), stamped with that date", () => {
-    expect(deadlinesIcs(TEAM2, checkRegister(TEAM2, { asOf: d("2024-08-01") }), { asOf: d("2024-08-01") })).toBe(text);
+    expect(ics()).toBe(text);
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:/);
     expect(text.match(/DTSTAMP:20240801T000000Z/g)).toHaveLength(5);
   });
