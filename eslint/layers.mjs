@@ -53,6 +53,7 @@ const allowedImports = {
       typeOnly: "{{from}} may import only types from {{to}} (use `import type`).",
       package: "{{from}} may not import the package \"{{name}}\" (allowed: {{allowed}}).",
       outside: "{{from}} imports {{to}}, outside src/.",
+      unlisted: "{{file}} is in no layer of eslint/layers.mjs: add its folder there, with what it may import.",
     },
     schema: [],
   },
@@ -62,7 +63,9 @@ const allowedImports = {
     const relFile = path.relative(src, file).split(path.sep).join("/");
     if (relFile.startsWith("..")) return {};
     const layer = layerOf(path.posix.dirname(relFile));
-    if (layer === undefined) return {};
+    if (layer === undefined) {
+      return { Program: (node) => context.report({ node, messageId: "unlisted", data: { file: relFile } }) };
+    }
     const check = (node, source, typeOnly) => {
       if (typeof source !== "string") return;
       if (!source.startsWith(".")) {
