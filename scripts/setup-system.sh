@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need, from Debian's packages, when they are missing:
 #   chromium           the task pane's tests in a headless browser (tests/browser/)
-#   libreoffice-calc   rendering of the written registers to PDF (report tests)
+#   libreoffice-calc   rendering of the written registers to PDF (report tests); registers re-saved
+#                      by LibreOffice (tests/fixtures/thirdParty/)
+#   python3-openpyxl, python3-pil, python3-uno
+#                      the third-party registers' generators (tests/fixtures/thirdParty/, run by
+#                      /usr/bin/python3): openpyxl's workbooks, the picture in one, LibreOffice's pivot table
 #   poppler-utils      pdftoppm, the PDF pages as PNG
 #   fonts-dejavu-core, fonts-liberation
 #                      fonts with the French accents for Chromium and LibreOffice
@@ -12,7 +16,7 @@
 #   npm run setup
 set -uo pipefail
 
-PACKAGES=(chromium libreoffice-calc poppler-utils fonts-dejavu-core fonts-liberation)
+PACKAGES=(chromium libreoffice-calc poppler-utils fonts-dejavu-core fonts-liberation python3-openpyxl python3-pil python3-uno)
 
 say() { printf '[setup] %s\n' "$*"; }
 
