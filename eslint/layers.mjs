@@ -31,7 +31,7 @@ export const LAYERS = [
   // The only clock, and what stands in for Office outside Excel.
   { folder: "runtime", imports: ["core", "runtime"] },
   // Reading a PDF's text layer (pdf.js), for the pane and the command line.
-  { folder: "pdf", imports: ["pdf"], packages: ["pdfjs-dist", "pdfjs-dist/*"] },
+  { folder: "pdf", imports: ["pdf"], packages: ["pdfjs-dist", "pdfjs-dist/*", "node:*"] },
   { folder: "functions", imports: ["core", "i18n", "runtime", "functions"] },
   { folder: "commands", imports: ["core", "i18n", "excel", "actions", "runtime", "commands"] },
   { folder: "taskpane", imports: ["core", "i18n", "plans", "excel", "actions", "runtime", "pdf", "taskpane"], packages: ["@fluentui/*", "@microsoft/*"] },

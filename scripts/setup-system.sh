@@ -6,7 +6,9 @@
 #   python3-openpyxl, python3-pil, python3-uno
 #                      the third-party registers' generators (tests/fixtures/thirdParty/, run by
 #                      /usr/bin/python3): openpyxl's workbooks, the picture in one, LibreOffice's pivot table
+#   libreoffice-writer a deliberation as a PDF (tests/fixtures/pdf/makePdfs.ts: HTML and text converted)
 #   poppler-utils      pdftoppm, the PDF pages as PNG
+#   qpdf               an encrypted PDF for the import's refusal (tests/fixtures/pdf/makePdfs.ts)
 #   fonts-dejavu-core, fonts-liberation
 #                      fonts with the French accents for Chromium and LibreOffice
 # Idempotent: a package already installed is left alone, and `apt-get update` runs only when an
@@ -16,7 +18,7 @@
 #   npm run setup
 set -uo pipefail
 
-PACKAGES=(chromium libreoffice-calc poppler-utils fonts-dejavu-core fonts-liberation python3-openpyxl python3-pil python3-uno)
+PACKAGES=(chromium libreoffice-calc libreoffice-writer poppler-utils qpdf fonts-dejavu-core fonts-liberation python3-openpyxl python3-pil python3-uno)
 
 say() { printf '[setup] %s\n' "$*"; }
 

@@ -22,8 +22,8 @@
 import { createWriteStream, promises as fs } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
-import { CalendarDate } from "../../src/core/calendarDate";
-import { dateToSerial } from "../../src/core/excelSerial";
+import { CalendarDate } from "../../src/core/dates/calendarDate";
+import { dateToSerial } from "../../src/core/dates/excelSerial";
 import { ZipEntry, writeZip } from "./zipContainer";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

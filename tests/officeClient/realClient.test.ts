@@ -51,7 +51,7 @@ const PLAN: Plan = {
       validations: [{ area: { row: 2, column: 1, rowCount: 2, columnCount: 1 }, rule: { kind: "date" }, message: "Une date" }],
       charts: [{ title: "Montants", data: { row: 1, column: 2, rowCount: 3, columnCount: 1 }, anchor: { row: 6, column: 0, rowCount: 10, columnCount: 4 } }],
       frozenRows: 2,
-      print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 1 }, pageNumbers: true, pageBreaks: [3] },
+      print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 1 }, footer: "Page &P / &N", pageBreaks: [3] },
     },
   ],
   blocks: [

@@ -6,7 +6,7 @@
  * (Kept apart from realClient.test.ts: it needs the register's generator and actions, more of src/.)
  */
 import { ExcelRunner, MAX_RESPONSE_BYTES, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { checkAndAnnotate } from "../../src/excel/registerActions";
+import { checkAndAnnotate } from "../../src/actions/registerActions";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
 import { largeRegister, registerGrids } from "../helpers/largeRegister";
