@@ -8,14 +8,8 @@
  */
 import { CalendarDate } from "../src/core/dates/calendarDate";
 import { ExcelRunner, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, OfficeWorkbook } from "../src/excel/officeWorkbook";
-import {
-  addAnnualReport,
-  addCommitteeReport,
-  adoptRegister,
-  checkAndAnnotate,
-  exportDeadlines,
-  inspectWorkbook,
-} from "../src/actions/registerActions";
+import { adoptRegister, checkAndAnnotate, exportDeadlines, inspectWorkbook } from "../src/actions/registerActions";
+import { addAnnualReport, addCommitteeReport } from "../src/actions/reportActions";
 import { FakeExcelHost } from "../tests/browser/fakeOffice/fakeExcel";
 import { COMMITTEES_PER_CONVENTION, largeRegister, registerGrids } from "../tests/helpers/largeRegister";
 import { AS_OF } from "./checkBench";

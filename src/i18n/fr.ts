@@ -44,6 +44,9 @@ export const NOTHING_LEFT = {
   committee: "Aucun semestre restant sans comité : tous les comités requis sont tenus ou la convention est échue.",
 } as const;
 
+/** The printed footer of the add-in's sheets ("Page 2 / 5"), in Excel's header and footer codes. */
+export const PAGE_FOOTER = "Page &P / &N";
+
 export const STATUS_LABELS: Record<ConventionStatus, string> = {
   upcoming: "À venir",
   in_force: "En cours",

@@ -5,7 +5,8 @@
  */
 import type { AppendProblem } from "../plans/appendRowsPlan";
 import type { GatewayError } from "../excel/gateway";
-import type { ActionStep, ReportRefusal } from "../actions/registerActions";
+import type { ActionStep } from "../actions/registerActions";
+import type { ReportRefusal } from "../actions/reportActions";
 import { columnLetter } from "../core/cells/sheetGrid";
 import { cellPlace } from "./register.fr";
 import { TableKey } from "../core/register/registerSchema";
@@ -17,6 +18,7 @@ function plural(n: number, one: string, many: string): string {
 
 export const PANE = {
   outsideExcel: "Ouvert hors d'Excel : le registre se vérifie dans un classeur Excel où le complément est installé. L'onglet « Fonctions » reste consultable.",
+  panelNotLoaded: "Cet onglet n'a pas pu être chargé depuis le serveur du complément : vérifiez la connexion, puis rouvrez l'onglet pour réessayer.",
   steps: {
     reading: "Lecture du classeur…",
     checking: "Vérification du registre…",

@@ -183,5 +183,5 @@ export const COMMITTEE_REPORT = {
   decisionColumns: ["N°", "Décision", "Responsable", "Échéance"] as const,
 };
 
-/** The printed footer of the add-in's sheets ("Page 2 / 5"), in Excel's header and footer codes. */
-export const PAGE_FOOTER = "Page &P / &N";
+/** In fr.ts, so that the sheets the pane writes at opening (alerts, a new register) do not bring the reports' words. */
+export { PAGE_FOOTER } from "./fr";

@@ -5,7 +5,7 @@
  * columns are the ones it recorded in its settings, or new ones after the last used column, and a
  * cell of those columns that holds something the add-in does not write is left as it is.
  */
-import { PAGE_FOOTER } from "../i18n/report.fr";
+import { PAGE_FOOTER } from "../i18n/fr";
 import { ALERTS, FINDING_LABELS, SEVERITY_LABELS, cellPlace, findingMessage } from "../i18n/register.fr";
 import { AddinSettings, OwnColumns, settingsSheet, updateSettings } from "./addinSettings";
 import { CalendarDate } from "../core/dates/calendarDate";

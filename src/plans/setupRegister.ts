@@ -6,7 +6,7 @@
  * here is found again by the detection without a question.
  */
 import frenchFunctions from "../i18n/functions.fr.json";
-import { PAGE_FOOTER } from "../i18n/report.fr";
+import { PAGE_FOOTER } from "../i18n/fr";
 import { SETUP } from "../i18n/register.fr";
 import { dateToSerial } from "../core/dates/excelSerial";
 import { COMMITTEE_TYPE_LABELS, DEADLINE_KIND_LABELS, FieldSpec, TABLES, TABLE_KEYS, TableKey, tableFields } from "../core/register/registerSchema";

@@ -3,6 +3,8 @@
  * late, export the deadlines), "Rapports" (the annual and comité reports, new sheets), "Importer"
  * (a deliberation's text into a register row) and "Fonctions" (the help of the custom functions). The page also works outside Office (a
  * browser, a check of the built site): Office.js is then absent and only the help works.
+ * The Rapports and Importer tabs are loaded the first time they are shown (lazyPanel.ts): their
+ * code is not in the opening bundle (README, "Performances").
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { PANE } from "../i18n/pane.fr";
@@ -10,9 +12,8 @@ import { today } from "../runtime/today";
 import { el } from "./dom";
 import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
-import { mountImportPane } from "./importView";
+import { lazyPanel } from "./lazyPanel";
 import { mountRegisterPane } from "./registerView";
-import { mountReportsPane } from "./reportsView";
 
 /** Where the pane says whether it runs inside Excel. */
 function showHostState(doc: Document, message: string): void {
@@ -64,12 +65,17 @@ export function startTaskpane(doc: Document): void {
     const gateway = new OfficeWorkbook();
     if (register !== null) mountRegisterPane(register, { gateway, today });
     if (reports !== null) {
-      const pane = mountReportsPane(reports, { gateway, today });
-      onShow.set("onglet-rapports", () => void pane.refresh());
+      const open = lazyPanel(reports, async () => (await import(/* webpackChunkName: "rapports" */ "./reportsView")).mountReportsPane(reports, { gateway, today }));
+      const refresh = async (): Promise<void> => (await open())?.refresh();
+      onShow.set("onglet-rapports", () => void refresh());
       // The tab was opened before Office was ready: it looks now.
-      if (reports.closest("[hidden]") === null) void pane.refresh();
+      if (reports.closest("[hidden]") === null) void refresh();
     }
-    if (importer !== null) mountImportPane(importer, { gateway });
+    if (importer !== null) {
+      const open = lazyPanel(importer, async () => (await import(/* webpackChunkName: "importer" */ "./importView")).mountImportPane(importer, { gateway }));
+      onShow.set("onglet-importer", () => void open());
+      if (importer.closest("[hidden]") === null) void open();
+    }
   });
 }
 

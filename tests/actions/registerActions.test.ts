@@ -4,7 +4,8 @@ import { ALERTS_SHEET, SETTINGS_SHEET } from "../../src/plans/ownedSheets";
 import { SETUP_ROWS, computedColumns, setupRegisterPlan } from "../../src/plans/setupRegister";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { readSettings } from "../../src/plans/addinSettings";
-import { addAnnualReport, addCommitteeReport, adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../../src/actions/registerActions";
+import { adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../../src/actions/registerActions";
+import { addAnnualReport, addCommitteeReport } from "../../src/actions/reportActions";
 import { ALERTS, SEVERITY_LABELS } from "../../src/i18n/register.fr";
 import { d } from "../helpers/dates";
 

@@ -10,7 +10,7 @@ import { writeReport } from "../../src/cli/writeReport";
 import { XlsxWorkbook } from "../../src/excel/xlsxWorkbook";
 import { CalendarDate } from "../../src/core/dates/calendarDate";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { ConventionPick, addAnnualReport, addCommitteeReport } from "../../src/actions/registerActions";
+import { ConventionPick, addAnnualReport, addCommitteeReport } from "../../src/actions/reportActions";
 import { d } from "../helpers/dates";
 import { formatViolations, runAxe } from "./axe";
 import { InBrowser, PaneSession, describeInBrowser, saveScreenshot } from "./harness";

@@ -8,7 +8,7 @@ import { annualReportPlan } from "../../src/plans/annualReportSheet";
 import { committeeReport } from "../../src/core/report/committeeReport";
 import { committeeReportPlan } from "../../src/plans/committeeReportSheet";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { addAnnualReport, addCommitteeReport } from "../../src/actions/registerActions";
+import { addAnnualReport, addCommitteeReport } from "../../src/actions/reportActions";
 import { PAGE_FOOTER } from "../../src/i18n/report.fr";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";

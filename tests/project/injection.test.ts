@@ -25,8 +25,6 @@ import { WorkbookGateway } from "../../src/excel/gateway";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { ExcelRunner, OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import {
-  addAnnualReport,
-  addCommitteeReport,
   adoptRegister,
   appendImportedRows,
   checkAndAnnotate,
@@ -34,6 +32,7 @@ import {
   inspectWorkbook,
   setUpRegister,
 } from "../../src/actions/registerActions";
+import { addAnnualReport, addCommitteeReport } from "../../src/actions/reportActions";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { run, tempDir } from "../cli/cliHelpers";
 import { d } from "../helpers/dates";
