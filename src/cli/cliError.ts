@@ -5,6 +5,7 @@
  */
 import { MappingProblem } from "../core/register/registerMapping";
 import type { WorkbookFileError } from "../excel/xlsxWorkbook";
+import type { PdfProblem } from "../pdf/pdfText";
 
 export type CliError =
   /** No sub-command at all. */
@@ -48,6 +49,10 @@ export type CliError =
   | { readonly code: "text_file_unreadable"; readonly path: string; readonly detail: string }
   /** `importer` given a PDF, a Word file or another binary file instead of the text. */
   | { readonly code: "not_a_text_file"; readonly path: string }
+  /** `importer` given a PDF that gives no text: a scan, a password, a damaged file, over a limit. */
+  | { readonly code: "pdf_unreadable"; readonly path: string; readonly problem: PdfProblem }
+  /** pdf.js (the package pdfjs-dist) could not be loaded: an installation without it, or a Node too old. */
+  | { readonly code: "pdf_reader_missing"; readonly path: string }
   /** The text gives none of the fields of a deliberation (empty, or something else). */
   | { readonly code: "not_a_deliberation"; readonly path: string }
   /** `ics --sortie` that does not end in .ics (so that no other file is ever replaced). */

@@ -1,7 +1,8 @@
 /**
  * `registre importer`: the text of a deliberation read from a file (UTF-8, or Windows' own
- * encoding when it is not UTF-8), its fields extracted by the core, and the review printed for a
- * person or as JSON, with the register rows it would add. Nothing is written.
+ * encoding when it is not UTF-8, or the text layer of a PDF: readPdfDeliberation.ts), its fields
+ * extracted by the core, and the review printed for a person or as JSON, with the register rows
+ * it would add. Nothing is written.
  */
 import { promises as fs } from "node:fs";
 import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
@@ -21,7 +22,10 @@ import {
   formatEuros,
   formatMonthsFr,
 } from "../i18n/deliberation.fr";
+import { pdfReadSummary } from "../i18n/pdf.fr";
+import { looksLikePdf } from "../pdf/pdfText";
 import { CliError } from "./cliError";
+import { readPdfDeliberation } from "./readPdfDeliberation";
 
 export interface JsonExtracted {
   /** Dates as "AAAA-MM-JJ"; the term and obligations as objects. */
@@ -44,6 +48,8 @@ export interface JsonImport {
   readonly milestones: readonly JsonExtracted[];
   /** The rows the pane appends after confirmation: field key → cell value (dates as Excel serials). */
   readonly rows: DeliberationRows;
+  /** A PDF's pages, and those without text (images, not read): only when the file is a PDF. */
+  readonly pdf?: { readonly pages: number; readonly pagesWithoutText: readonly number[] };
 }
 
 export type Imported = { readonly ok: true; readonly lines: string[]; readonly json: JsonImport } | { readonly ok: false; readonly error: CliError };
@@ -158,7 +164,16 @@ export async function importDeliberation(file: string): Promise<Imported> {
     if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, error: { code: "text_file_not_found", path: file } };
     return { ok: false, error: { code: "text_file_unreadable", path: file, detail: error instanceof Error ? error.message : String(error) } };
   }
-  const text = decode(bytes);
+  let text: string | null;
+  let pdf: { readonly pages: number; readonly pagesWithoutText: readonly number[] } | null = null;
+  if (looksLikePdf(bytes)) {
+    const read = await readPdfDeliberation(bytes, file);
+    if (!read.ok) return read;
+    text = read.text;
+    pdf = { pages: read.pageCount, pagesWithoutText: read.pagesWithoutText };
+  } else {
+    text = decode(bytes);
+  }
   if (text === null) return { ok: false, error: { code: "not_a_text_file", path: file } };
   const extraction = extractDeliberation(text);
   if (!hasAnyField(extraction)) return { ok: false, error: { code: "not_a_deliberation", path: file } };
@@ -167,9 +182,11 @@ export async function importDeliberation(file: string): Promise<Imported> {
   const fields = Object.fromEntries(
     DELIBERATION_FIELDS.map((field) => [field, jsonExtracted(extraction[field], field, describeExtractedValue(extraction, field))]),
   ) as Record<DeliberationField, JsonExtracted>;
+  const lines = reviewLines(file, extraction, reference, rows);
   return {
     ok: true,
-    lines: reviewLines(file, extraction, reference, rows),
+    // What was read of a PDF comes under the heading.
+    lines: pdf === null ? lines : [lines[0], pdfReadSummary(pdf.pages, pdf.pagesWithoutText), ...lines.slice(1)],
     json: {
       file,
       reference,
@@ -178,6 +195,7 @@ export async function importDeliberation(file: string): Promise<Imported> {
       recurring: extraction.recurring.map((r) => jsonExtracted(r, "recurring")),
       milestones: extraction.milestones.map((m) => jsonExtracted(m, "milestones")),
       rows,
+      ...(pdf === null ? {} : { pdf }),
     },
   };
 }

@@ -11,6 +11,7 @@ import { FindingCode, Severity } from "../core/check/findings";
 import { COMMITTEE_TYPE_LABELS, CommitteeType, TableKey } from "../core/register/registerSchema";
 import { STATUS_LABELS, formatDateFr } from "./fr";
 import { FINDING_LABELS, mappingProblemMessage } from "./register.fr";
+import { pdfProblemMessage } from "./pdf.fr";
 
 /** The default file of `registre demo`. */
 export const DEMO_DEFAULT_FILE = "demo/registre-demo.xlsx";
@@ -48,8 +49,9 @@ export const USAGE: readonly string[] = [
   "      Écrit dans COMITE.xlsx une copie du registre avec la feuille « Comité – REF » qui prépare le",
   "      prochain comité de suivi : la convention, ses obligations et leur état, les réunions tenues,",
   "      ce qui est en retard, et des lignes vides pour l'ordre du jour et le relevé de décisions.",
-  "  registre importer DELIBERATION.txt [--json]",
-  "      Lit le texte d'une délibération (copié depuis son PDF) et affiche, pour chaque champ du registre,",
+  "  registre importer DELIBERATION.txt|DELIBERATION.pdf [--json]",
+  "      Lit le texte d'une délibération (un fichier texte, ou la couche texte de son PDF : pas d'OCR, un",
+  "      PDF numérisé est refusé avec la raison) et affiche, pour chaque champ du registre,",
   "      la valeur trouvée, la phrase d'où elle vient et sa fiabilité (sûr, à vérifier, incertain) :",
   "      collectivité, séance, n° de délibération, intitulé, partenaire et SIRET, cachets de réception en",
   "      préfecture, de publication et exécutoire, durée, comité de suivi, obligations, jalons, montant,",
@@ -153,15 +155,22 @@ export function cliErrorMessage(error: CliError): string {
         `${error.known.length === 0 ? "." : ` (références : ${error.known.join(", ")}).`}`
       );
     case "missing_deliberation_file":
-      return `Indiquez le fichier texte de la délibération : registre importer DELIBERATION.txt. ${SEE_HELP}`;
+      return `Indiquez le fichier texte de la délibération, ou son PDF : registre importer DELIBERATION.txt. ${SEE_HELP}`;
     case "text_file_not_found":
       return `Le fichier « ${error.path} » n'existe pas.`;
     case "text_file_unreadable":
       return `Le fichier « ${error.path} » ne peut pas être lu (${error.detail}).`;
     case "not_a_text_file":
       return (
-        `Le fichier « ${error.path} » n'est pas du texte (un PDF, un document Word ?) : ` +
-        "copiez le texte de la délibération dans un fichier .txt et donnez ce fichier."
+        `Le fichier « ${error.path} » n'est ni du texte ni un PDF (un document Word, une image ?) : ` +
+        "donnez le PDF de la délibération, ou copiez son texte dans un fichier .txt et donnez ce fichier."
+      );
+    case "pdf_unreadable":
+      return `Le fichier « ${error.path} » n'a pas pu être lu. ${pdfProblemMessage(error.problem)}`;
+    case "pdf_reader_missing":
+      return (
+        `Le fichier « ${error.path} » est un PDF, mais le lecteur de PDF (paquet pdfjs-dist) n'a pas pu être chargé : ` +
+        "réinstallez le complément (npm ci), ou copiez le texte de la délibération dans un fichier .txt."
       );
     case "not_a_deliberation":
       return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;

@@ -97,6 +97,9 @@ export type PdfTextResult =
   /** Refused or given up: `actual` is what was found, when known (bytes, pages, characters read, milliseconds spent). */
   | { readonly kind: "over_limit"; readonly limit: PdfLimit; readonly max: number; readonly actual: number };
 
+/** Why a PDF gave no text: every result but `text`, which the CLI and the pane phrase in French (src/i18n/pdf.fr.ts). */
+export type PdfProblem = Exclude<PdfTextResult, { readonly kind: "text" }>;
+
 export const PDF_TEXT_DEFAULTS = {
   maxBytes: 20 * 1024 * 1024,
   maxPages: 200,
@@ -169,9 +172,10 @@ export async function pdfText(bytes: Uint8Array, options: PdfTextOptions): Promi
 
   let task: PdfjsLoadingTask | null = null;
   try {
-    // pdf.js may detach the buffer it is given (it transfers it to its worker): it gets a copy.
+    // pdf.js may detach the buffer it is given (it transfers it to its worker): it gets a copy,
+    // a plain Uint8Array (pdf.js refuses a Node Buffer, what fs.readFile gives, as damaged input).
     task = options.pdfjs.getDocument({
-      data: bytes.slice(),
+      data: new Uint8Array(bytes),
       isEvalSupported: false,
       useWasm: false,
       disableFontFace: true,

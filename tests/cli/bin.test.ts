@@ -4,8 +4,9 @@
  * so that `npx jest` alone also tests fresh code).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { simplePdf } from "../fixtures/pdf/makePdfs";
 import { run, staffWorkbook, tempDir } from "./cliHelpers";
 
 const root = join(__dirname, "..", "..");
@@ -22,7 +23,7 @@ function newestSource(dir: string): number {
 }
 
 beforeAll(() => {
-  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime"].map((dir) => newestSource(join(root, "src", dir))));
+  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime", "pdf"].map((dir) => newestSource(join(root, "src", dir))));
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= sources) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
@@ -31,6 +32,37 @@ beforeAll(() => {
 function registre(...args: string[]) {
   return spawnSync(process.execPath, [join(root, "bin", "registre.js"), ...args], { cwd: temp.dir, encoding: "utf8" });
 }
+
+test("node bin/registre.js importer on a PDF reads its text layer (pdf.js from node_modules); without pdfjs-dist, a French reason", () => {
+  const lines = ["Séance du 3 février 2021", "Reçu en préfecture le 05/02/2021", "La convention est conclue pour une durée de trois ans."];
+  writeFileSync(join(temp.dir, "deliberation.pdf"), simplePdf([lines]));
+  writeFileSync(join(temp.dir, "deliberation.txt"), `${lines.join("\n")}\n`);
+  const fromPdf = registre("importer", "deliberation.pdf", "--json");
+  expect(fromPdf.stderr).toBe("");
+  expect(fromPdf.status).toBe(0);
+  const { file, pdf, ...read } = JSON.parse(fromPdf.stdout);
+  expect([file, pdf]).toEqual(["deliberation.pdf", { pages: 1, pagesWithoutText: [] }]);
+  const fromText = JSON.parse(registre("importer", "deliberation.txt", "--json").stdout);
+  expect(read).toEqual({ ...fromText, file: undefined });
+  expect(read.fields.term.value.months).toBe(36);
+
+  // A preload under which pdfjs-dist cannot be found, as in an installation without it.
+  const preload = join(temp.dir, "without-pdfjs.cjs");
+  writeFileSync(
+    preload,
+    `const Module = require("node:module");
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request.startsWith("pdfjs-dist")) throw Object.assign(new Error("Cannot find module '" + request + "'"), { code: "MODULE_NOT_FOUND" });
+  return resolve.call(this, request, ...rest);
+};
+`,
+  );
+  const without = spawnSync(process.execPath, ["--require", preload, join(root, "bin", "registre.js"), "importer", "deliberation.pdf"], { cwd: temp.dir, encoding: "utf8" });
+  expect(without.status).toBe(2);
+  expect(without.stdout).toBe("");
+  expect(without.stderr).toMatch(/^Le fichier « deliberation\.pdf » est un PDF, mais le lecteur de PDF \(paquet pdfjs-dist\) n'a pas pu être chargé : réinstallez le complément \(npm ci\)/);
+});
 
 test("node bin/registre.js verifier … --json prints the same report as main(), exit 0; unusable input exits 2", async () => {
   const file = await staffWorkbook(temp.dir);

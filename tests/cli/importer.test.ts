@@ -1,14 +1,25 @@
 /**
- * `registre importer` end to end, in-process through main(), on the fixtures' deliberations.
+ * `registre importer` end to end, in-process through main(), on the fixtures' deliberations, as
+ * text and as PDF (made at test time by tests/fixtures/pdf/makePdfs.ts: LibreOffice Writer, qpdf,
+ * pdftoppm; without them those tests are skipped with a message, and fail under CI=true).
+ *
+ * @jest-environment ./tests/pdf/pdfjsEnvironment.cjs
  */
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadPdfjsForNode } from "../../src/pdf/loadPdfjsNode";
+import { Made, makeEncryptedPdf, makeImageOnlyPdf, makeTeam2Pdf, simplePdf } from "../fixtures/pdf/makePdfs";
 import { fingerprint, run, tempDir } from "./cliHelpers";
+
+/** Node's own require (the environment's): pdf.js is ES modules only, which Jest's registry cannot load. */
+declare const nodeRequire: (id: string) => unknown;
 
 const FIXTURES = join(__dirname, "..", "fixtures", "deliberations");
 const TEAM2 = join(FIXTURES, "deliberation-team2-2024.md");
 const temp = tempDir();
 afterAll(() => temp.remove());
+// pdf.js is loaded once per process: with Node's own require here, main() then finds it loaded.
+beforeAll(() => loadPdfjsForNode(nodeRequire));
 
 describe("registre importer", () => {
   it("shows each field with its value, its sentence and how sure it is, then the rows it would add", async () => {
@@ -80,11 +91,18 @@ describe("registre importer", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^Le fichier « .*absente\.txt » n'existe pas\.$/);
 
+    // A PDF is read now (its text layer); this one is a header and nothing else.
     const pdf = join(temp.dir, "deliberation.pdf");
     writeFileSync(pdf, Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n", "latin1"));
-    const notText = await run("importer", pdf);
+    const damaged = await run("importer", pdf);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/^Le fichier « .*deliberation\.pdf » n'a pas pu être lu\. Ce PDF est endommagé ou incomplet/);
+
+    const word = join(temp.dir, "deliberation.docx");
+    writeFileSync(word, Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1"));
+    const notText = await run("importer", word);
     expect(notText.code).toBe(2);
-    expect(notText.stderr).toMatch(/n'est pas du texte.*copiez le texte/);
+    expect(notText.stderr).toMatch(/n'est ni du texte ni un PDF.*donnez le PDF de la délibération, ou copiez son texte/);
 
     const other = join(temp.dir, "courses.txt");
     writeFileSync(other, "Pain, lait, œufs.\n");
@@ -116,5 +134,92 @@ describe("registre importer, the words of the review", () => {
       "Comité de suivi : au minimum 2 fois par an (au moins une fois par semestre) — comité de suivi, au plus 6 mois entre deux réunions   [sûr]",
     );
     expect(result.stdout).toContain("    Durée : 36 (3 ans)");
+  });
+});
+
+describe("registre importer FICHIER.pdf: the PDF's text layer", () => {
+  const inCi = process.env.CI === "true";
+  const pdfs: { team2: Made; scan: Made; encrypted: Made } = { team2: { ok: false, reason: "" }, scan: { ok: false, reason: "" }, encrypted: { ok: false, reason: "" } };
+
+  beforeAll(() => {
+    pdfs.team2 = makeTeam2Pdf(temp.dir);
+    const fromTeam2 = (make: (source: string) => Made): Made => (pdfs.team2.ok ? make(pdfs.team2.path) : pdfs.team2);
+    pdfs.scan = fromTeam2((source) => makeImageOnlyPdf(temp.dir, source));
+    pdfs.encrypted = fromTeam2((source) => makeEncryptedPdf(temp.dir, source, "secret", "encrypted.pdf"));
+    const missing = Object.entries(pdfs).flatMap(([name, made]) => (made.ok ? [] : [`${name} : ${made.reason}`]));
+    if (missing.length > 0 && !inCi) console.log(`PDF de test non faits (tests ignorés) :\n  ${missing.join("\n  ")}`);
+  }, 240_000);
+
+  /** The file's path, or null (the test then passes, having said why) when its tool is missing. */
+  function made(file: Made): string | null {
+    if (file.ok) return file.path;
+    if (inCi) throw new Error(`PDF de test non fait sous CI : ${file.reason}`);
+    return null;
+  }
+
+  it("a PDF of the TEAM2 deliberation (printed by LibreOffice) gives the same rows and fields as its text", async () => {
+    const pdf = made(pdfs.team2);
+    if (pdf === null) return;
+    const before = fingerprint(pdf);
+    const [fromPdf, fromText] = await Promise.all([run("importer", pdf, "--json"), run("importer", TEAM2, "--json")]);
+    expect(fromPdf.err).toEqual([]);
+    expect(fromPdf.code).toBe(0);
+    const a = JSON.parse(fromPdf.stdout);
+    const b = JSON.parse(fromText.stdout);
+    expect(a.pdf).toEqual({ pages: 11, pagesWithoutText: [] });
+    expect(b.pdf).toBeUndefined();
+    expect(a.rows).toEqual(b.rows);
+    expect(a.reference).toBe("TEAM2-2024");
+    // Every field: the same value and confidence (the passages differ only by the PDF's line ends).
+    const valueAndConfidence = (json: { fields: Record<string, { value: unknown; confidence: string }> }): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(json.fields).map(([key, field]) => [key, [field.value, field.confidence]]));
+    expect(valueAndConfidence(a)).toEqual(valueAndConfidence(b));
+    expect(a.rows.conventions).toMatchObject({ id: "TEAM2-2024", siret: "52882726400029", transmissionDate: 45484, publicationDate: 45485, duration: 36 });
+    expect(fingerprint(pdf)).toEqual(before);
+
+    const review = await run("importer", pdf);
+    expect(review.out.slice(0, 2)).toEqual([`Délibération « ${pdf} » : ce que le texte donne, à vérifier avant de l'ajouter au registre`, "Texte lu dans le PDF : 11 pages."]);
+    expect(review.stdout).toContain("Réception en préfecture (contrôle de légalité) : 11/07/2024   [sûr]");
+  });
+
+  it("a scan (no text layer) and a PDF with a password: exit 2, why in French, no OCR said", async () => {
+    const scan = made(pdfs.scan);
+    if (scan !== null) {
+      const result = await run("importer", scan);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^Le fichier « .*scan\.pdf » n'a pas pu être lu\. Ce PDF ne contient aucun texte lisible \(1 page en images : un document numérisé \?\)\./);
+      expect(result.stderr).toContain("sans reconnaissance de caractères (OCR)");
+    }
+    const encrypted = made(pdfs.encrypted);
+    if (encrypted !== null) {
+      const result = await run("importer", encrypted, "--json");
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/n'a pas pu être lu\. Ce PDF est protégé par un mot de passe/);
+    }
+  });
+
+  it("over the limits: more than 200 pages, more than 20 Mio, refused before any page is read", async () => {
+    const long = join(temp.dir, "recueil.pdf");
+    writeFileSync(long, simplePdf(Array.from({ length: 201 }, (_, i) => [`Page ${i + 1}`])));
+    const pages = await run("importer", long);
+    expect(pages.code).toBe(2);
+    expect(pages.stderr).toMatch(/Ce PDF a 201 pages \(au plus 200\) : gardez les pages de la délibération/);
+
+    const large = join(temp.dir, "gros.pdf");
+    writeFileSync(large, Buffer.concat([Buffer.from("%PDF-1.7\n", "latin1"), Buffer.alloc(21 * 1024 * 1024, 0x20)]));
+    const bytes = await run("importer", large);
+    expect(bytes.code).toBe(2);
+    expect(bytes.stderr).toMatch(/Ce PDF est trop volumineux \(21 Mo ; au plus 20 Mo\)/);
+  });
+
+  it("a PDF with a page of text and a page without: read, the page without text named", async () => {
+    const file = join(temp.dir, "mixte.pdf");
+    writeFileSync(file, simplePdf([["Séance du 3 février 2021", "Reçu en préfecture le 05/02/2021"], []]));
+    const result = await run("importer", file);
+    expect(result.code).toBe(0);
+    expect(result.out[1]).toBe("Texte lu dans le PDF : 2 pages. La page 2 ne contient que des images, non lues (pas d'OCR) : vérifiez qu'il n'y manque rien.");
+    expect(result.stdout).toContain("Réception en préfecture (contrôle de légalité) : 05/02/2021");
   });
 });
