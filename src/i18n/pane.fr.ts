@@ -101,8 +101,14 @@ export const REPORTS = {
 export const IMPORT = {
   title: "Importer une délibération",
   intro:
-    "Collez le texte de la délibération (copié du PDF ou du registre des actes) : le complément en tire la convention et ses échéances. " +
+    "Déposez le PDF de la délibération ou collez son texte : le complément en tire la convention et ses échéances. " +
     "Vérifiez et corrigez chaque valeur : rien n'est écrit dans le classeur avant « Ajouter au registre ».",
+  dropHint: "Déposez ici le PDF de la délibération, ou :",
+  choosePdf: "Choisir un PDF…",
+  pdfTextOnly: "Seul le texte du PDF est lu, dans le volet (rien n'est envoyé) ; un PDF numérisé (des images) ne donne rien : pas de reconnaissance de caractères.",
+  readingPdf: (file: string): string => `Lecture du PDF « ${file} »…`,
+  pdfNotRead: (file: string): string => `« ${file} » n'a pas pu être lu.`,
+  pdfReaderNotLoaded: "Le lecteur de PDF n'a pas pu être chargé depuis le serveur du complément : vérifiez la connexion et réessayez, ou collez le texte de la délibération.",
   textLabel: "Texte de la délibération",
   analyse: "Analyser le texte",
   analysing: "Analyse du texte…",

@@ -15,6 +15,7 @@
  * read; the text is read as a stream and given up past `maxCharacters` or `timeLimitMs`.
  */
 import { PdfTextItem, pageText } from "./pdfLines";
+import { PDF_TEXT_DEFAULTS } from "./pdfLimits";
 
 /** The parameters of pdf.js's getDocument this module sets (a subset of DocumentInitParameters). */
 export interface PdfjsDocumentParameters {
@@ -100,12 +101,7 @@ export type PdfTextResult =
 /** Why a PDF gave no text: every result but `text`, which the CLI and the pane phrase in French (src/i18n/pdf.fr.ts). */
 export type PdfProblem = Exclude<PdfTextResult, { readonly kind: "text" }>;
 
-export const PDF_TEXT_DEFAULTS = {
-  maxBytes: 20 * 1024 * 1024,
-  maxPages: 200,
-  maxCharacters: 2_000_000,
-  timeLimitMs: 30_000,
-} as const;
+export { PDF_TEXT_DEFAULTS } from "./pdfLimits";
 
 /** Whether the bytes start like a PDF: "%PDF-" within the first 1024 bytes (the specification lets junk come first). */
 export function looksLikePdf(bytes: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 /**
- * The "Importer" tab: a deliberation's text pasted in, what the rules read from it shown with the
+ * The "Importer" tab: a deliberation's PDF dropped or chosen (its text layer read in the page:
+ * pdfInput.ts) or its text pasted in, what the rules read from it shown with the
  * passage each value comes from and how sure the reading is, then the register row and its
  * échéances as editable values. Nothing is written before "Ajouter au registre"; the rows then go
  * below the register's tables, in the user's columns (src/plans/appendRowsPlan.ts).
@@ -17,6 +18,7 @@ import { formatDateFr } from "../i18n/fr";
 import { IMPORT, appendProblemMessage } from "../i18n/pane.fr";
 import { mappingProblemMessage } from "../i18n/register.fr";
 import { actionPanel } from "./actionPanel";
+import { pdfInput } from "./pdfInput";
 import { custom, el } from "./dom";
 
 export interface ImportPaneOptions {
@@ -55,13 +57,22 @@ function rowValues(row: RowInputs): NewRow {
  */
 export function mountImportPane(container: HTMLElement, options: ImportPaneOptions): void {
   const doc = container.ownerDocument;
-  const { body, busy, button, showError } = actionPanel(container, "import");
+  const panel = actionPanel(container, "import");
+  const { body, busy, button, showError } = panel;
   const textarea = el(doc, "textarea", { id: "deliberation-texte", attributes: { rows: "10", spellcheck: "false" } });
   const review = el(doc, "div", { className: "review", id: "import-revue" });
   const result = el(doc, "div", { className: "import-result", id: "import-resultat" });
   body.replaceChildren(
     el(doc, "h2", { text: IMPORT.title }),
     el(doc, "p", { className: "intro-text", text: IMPORT.intro }),
+    pdfInput(doc, {
+      panel,
+      dropTarget: container,
+      onText: async (text) => {
+        textarea.value = text;
+        await analyse();
+      },
+    }),
     el(doc, "label", { className: "block-label", text: IMPORT.textLabel, attributes: { for: "deliberation-texte" } }),
     textarea,
     el(doc, "div", { className: "actions" }, [button(IMPORT.analyse, "primary", () => void busy(IMPORT.analysing, analyse), "analyser")]),

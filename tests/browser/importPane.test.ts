@@ -91,6 +91,8 @@ describeInBrowser("Volet : importer une délibération, exporter les échéances
     const pane = await browser.open("taskpane.html", { beforeLoad: seed(workbook, ASOF) });
     const { page } = pane;
     await click(page, "#onglet-importer");
+    // The tab's code is loaded when it is first shown.
+    await page.waitForSelector("#deliberation-texte");
     await page.$eval("#deliberation-texte", (node, text) => ((node as HTMLTextAreaElement).value = text), TEAM2_TEXT);
     await click(page, "#analyser");
     await click(page, "#ajouter");

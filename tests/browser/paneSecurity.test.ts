@@ -6,11 +6,13 @@
  *   (no violation at all), it is the one written in src/taskpane/taskpane.html, and it is in force
  *   (an inline script or an eval is refused).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Page } from "puppeteer-core";
+import { ElementHandle, Page } from "puppeteer-core";
 import { d } from "../helpers/dates";
 import { metaPolicy, SOURCE_PAGE } from "../project/csp";
+import { simplePdf } from "../fixtures/pdf/makePdfs";
 import { describeInBrowser } from "./harness";
 import { Workbook, click, demoWorkbook, download, seed, sheetValues, texts } from "./paneWorkbooks";
 
@@ -115,8 +117,21 @@ describeInBrowser("Volet : texte du classeur jamais interprété, CSP respectée
       await click(page, "#rapport-comite");
       await page.waitForFunction(() => document.querySelector("#rapports-etat .status-text")?.textContent?.startsWith("Rapport de comité") === true);
 
-      // Importer: read a deliberation (its row is the demo's TEAM2: refused, said in French).
+      // Importer: read a PDF (pdf.js's chunk and its worker under the policy), then a deliberation
+      // pasted (its row is the demo's TEAM2: refused, said in French).
       await click(page, "#onglet-importer");
+      await page.waitForSelector("#deliberation-texte");
+      const workers: string[] = [];
+      page.on("workercreated", (worker) => workers.push(new URL(worker.url()).pathname));
+      const dir = mkdtempSync(join(tmpdir(), "registre-csp-"));
+      try {
+        writeFileSync(join(dir, "deliberation.pdf"), simplePdf([["Séance du 3 février 2021", "Reçu en préfecture le 05/02/2021"]]));
+        await ((await page.$("#import-pdf")) as ElementHandle<HTMLInputElement>).uploadFile(join(dir, "deliberation.pdf"));
+        await page.waitForSelector("#import-revue dl.extraction");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect(workers).toEqual(["/pdf.worker.js"]);
       await page.$eval("#deliberation-texte", (node, text) => ((node as HTMLTextAreaElement).value = text), TEAM2_TEXT);
       await click(page, "#analyser");
       await page.waitForSelector("#import-revue dl.extraction");

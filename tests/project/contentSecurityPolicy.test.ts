@@ -31,13 +31,16 @@ describe("la CSP du volet", () => {
     expect(sources.some((s) => s.includes("*"))).toBe(false);
   });
 
-  test("rien par défaut ; styles et images de la seule origine ; ni objet, ni <base>, ni formulaire", () => {
+  test("rien par défaut ; styles, images et le worker de pdf.js de la seule origine ; ni objet, ni <base>, ni formulaire", () => {
     expect(policy.get("default-src")).toEqual(["'none'"]);
     expect(policy.get("style-src")).toEqual(["'self'"]);
     expect(policy.get("img-src")).toEqual(["'self'"]);
     expect(policy.get("font-src")).toEqual(["'none'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("frame-src")).toEqual([OFFICE_CDN]);
+    // pdf.js's worker (dist/pdf.worker.js), for a PDF dropped in the Importer tab: no blob:, no other host.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.has("child-src")).toBe(false);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'none'"]);
     expect(policy.get("form-action")).toEqual(["'none'"]);
