@@ -127,6 +127,11 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (rapports.js, importer.js, pdfjs.js) are asked for relative to the
+      // page, taskpane.html, beside them. Not "auto": its code runs when functions.js starts and
+      // throws where there is no document, and functions.js must start alone (the manifest's
+      // Functions.Script.Url; check-dist runs it so).
+      publicPath: "",
       clean: true,
       devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
     },

@@ -8,6 +8,7 @@
 //   node scripts/check-dist.mjs [dist-folder]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { createContext, runInContext } from "node:vm";
 
 const dist = resolve(process.argv[2] ?? "dist");
 
@@ -129,6 +130,18 @@ if (functionsJs !== null) {
   const code = functionsJs.toString("utf8");
   const unregistered = FUNCTION_IDS.filter((id) => !code.includes(`CustomFunctions.associate("${id}"`));
   if (unregistered.length > 0) problems.push(`functions.js : fonctions non enregistrées : ${unregistered.join(", ")}`);
+  // Run alone, as the manifest's Functions.Script.Url may be: no page, no document, no taskpane.js
+  // (a JavaScript-only runtime gives a global object, CustomFunctions and timers). Every function registered.
+  const associated = [];
+  const context = { CustomFunctions: { associate: (id) => associated.push(id) }, console, setTimeout, clearTimeout };
+  context.self = context;
+  try {
+    runInContext(code, createContext(context), { filename: "functions.js", timeout: 10_000 });
+    const missing = FUNCTION_IDS.filter((id) => !associated.includes(id));
+    if (missing.length > 0) problems.push(`functions.js, exécuté seul : fonctions non enregistrées : ${missing.join(", ")}`);
+  } catch (error) {
+    problems.push(`functions.js ne s'exécute pas seul (sans page ni taskpane.js) : ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 // What the page loads at opening, against the budget; pdf.js must not be part of it.
