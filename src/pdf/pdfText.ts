@@ -15,7 +15,7 @@
  * read; the text is read as a stream and given up past `maxCharacters` or `timeLimitMs`.
  */
 import { PdfTextItem, pageText } from "./pdfLines";
-import { PDF_TEXT_DEFAULTS } from "./pdfLimits";
+import { PDF_TEXT_DEFAULTS, looksLikePdf } from "./pdfLimits";
 
 /** The parameters of pdf.js's getDocument this module sets (a subset of DocumentInitParameters). */
 export interface PdfjsDocumentParameters {
@@ -101,17 +101,7 @@ export type PdfTextResult =
 /** Why a PDF gave no text: every result but `text`, which the CLI and the pane phrase in French (src/i18n/pdf.fr.ts). */
 export type PdfProblem = Exclude<PdfTextResult, { readonly kind: "text" }>;
 
-export { PDF_TEXT_DEFAULTS } from "./pdfLimits";
-
-/** Whether the bytes start like a PDF: "%PDF-" within the first 1024 bytes (the specification lets junk come first). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 1024);
-  const signature = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-  for (let i = 0; i + signature.length <= head.length; i++) {
-    if (signature.every((byte, j) => head[i + j] === byte)) return true;
-  }
-  return false;
-}
+export { PDF_TEXT_DEFAULTS, looksLikePdf } from "./pdfLimits";
 
 function isTextItem(item: PdfTextItem | { readonly type: string }): item is PdfTextItem {
   return "str" in item;

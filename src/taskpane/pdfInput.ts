@@ -9,7 +9,7 @@
 import { pdfProblemMessage, pdfReadSummary } from "../i18n/pdf.fr";
 import { IMPORT } from "../i18n/pane.fr";
 import { loadPdfTextForBrowser } from "../pdf/loadPdfTextBrowser";
-import { PDF_TEXT_DEFAULTS } from "../pdf/pdfLimits";
+import { PDF_SIGNATURE_WINDOW, PDF_TEXT_DEFAULTS, looksLikePdf } from "../pdf/pdfLimits";
 import type { PdfProblem } from "../pdf/pdfText";
 import { ActionPanel } from "./actionPanel";
 import { el } from "./dom";
@@ -26,8 +26,9 @@ type PdfRead = { readonly text: string; readonly summary: string } | { readonly 
 
 /** The text layer of a File, or why there is none. */
 async function readPdfFile(file: File): Promise<PdfRead> {
-  // A file over the limit is refused before its bytes are read into the page.
+  // A file over the limit is refused before its bytes are read into the page, one that is no PDF before pdf.js is loaded.
   if (file.size > PDF_TEXT_DEFAULTS.maxBytes) return { problem: { kind: "over_limit", limit: "bytes", max: PDF_TEXT_DEFAULTS.maxBytes, actual: file.size } };
+  if (!looksLikePdf(new Uint8Array(await file.slice(0, PDF_SIGNATURE_WINDOW).arrayBuffer()))) return { problem: { kind: "not_pdf" } };
   let reader: Awaited<ReturnType<typeof loadPdfTextForBrowser>>;
   try {
     reader = await loadPdfTextForBrowser();

@@ -15,7 +15,7 @@ import { ElementHandle, Page } from "puppeteer-core";
 import { d } from "../helpers/dates";
 import { Made, makeImageOnlyPdf, makeTeam2Pdf } from "../fixtures/pdf/makePdfs";
 import { formatViolations, runAxe } from "./axe";
-import { describeInBrowser, saveScreenshot } from "./harness";
+import { PaneSession, describeInBrowser, saveScreenshot } from "./harness";
 import { Workbook, click, demoWorkbook, seed, sheetValues } from "./paneWorkbooks";
 import { tempDir } from "../cli/cliHelpers";
 
@@ -58,20 +58,35 @@ async function scriptsFetched(page: Page): Promise<string[]> {
   );
 }
 
-/** Drops `file` on the element, as a user dragging it from the file explorer does. */
-async function dropFile(page: Page, selector: string, file: string, name: string): Promise<void> {
+/** Drops a file on the element, as a user dragging it from the file explorer does. */
+async function dropFile(page: Page, selector: string, bytes: Buffer, name: string, type: string): Promise<void> {
   await page.$eval(
     selector,
-    (target, base64, fileName) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    (target, base64, fileName, fileType) => {
+      const content = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], fileName, { type: "application/pdf" }));
+      transfer.items.add(new File([content], fileName, { type: fileType }));
       target.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
     },
-    readFileSync(file).toString("base64"),
+    bytes.toString("base64"),
     name,
+    type,
   );
+}
+
+/** The pane opened on the demo register, its Importer tab shown (its code loaded on the way). */
+async function openImporter(open: () => Promise<PaneSession>): Promise<PaneSession> {
+  const pane = await open();
+  await click(pane.page, "#onglet-importer");
+  await pane.page.waitForSelector("#choisir-pdf");
+  return pane;
+}
+
+/** The error the tab shows, once it shows one that names `file`. */
+async function errorAbout(page: Page, file: string): Promise<string> {
+  await page.waitForFunction((name) => (document.querySelector("#panneau-importer fluent-message-bar")?.textContent ?? "").includes(name), {}, file);
+  return page.$eval("#panneau-importer fluent-message-bar", (n) => n.textContent ?? "");
 }
 
 describeInBrowser("Volet : importer le PDF d'une délibération, dans Chromium", (browser) => {
@@ -135,29 +150,23 @@ describeInBrowser("Volet : importer le PDF d'une délibération, dans Chromium",
   test("un PDF numérisé déposé sur l'onglet : refusé en français (pas d'OCR), le texte collé gardé, rien écrit", async () => {
     const file = made(scan);
     if (file === null) return;
-    const pane = await browser.open("taskpane.html", { beforeLoad: seed(demo.workbook, ASOF) });
+    const pane = await openImporter(() => browser.open("taskpane.html", { beforeLoad: seed(demo.workbook, ASOF) }));
     const { page } = pane;
-    await click(page, "#onglet-importer");
-    await page.waitForSelector("#deliberation-texte");
     await page.$eval("#deliberation-texte", (node) => ((node as HTMLTextAreaElement).value = "Texte collé avant le dépôt"));
-    await dropFile(page, "#import-pdf-zone", file, "deliberation-numerisee.pdf");
-    await page.waitForSelector("#panneau-importer fluent-message-bar");
-    const message = await page.$eval("#panneau-importer fluent-message-bar", (n) => n.textContent ?? "");
+
+    // Not a PDF at all (a text file dropped on the text box): said so, pdf.js not even loaded.
+    await dropFile(page, "#deliberation-texte", Buffer.from("Délibération du 3 février 2021"), "notes.txt", "text/plain");
+    expect(await errorAbout(page, "notes.txt")).toContain("Ce fichier n'est pas un PDF");
+    expect(await scriptsFetched(page)).not.toContain("pdfjs.js");
+
+    await dropFile(page, "#import-pdf-zone", readFileSync(file), "deliberation-numerisee.pdf", "application/pdf");
+    const message = await errorAbout(page, "deliberation-numerisee.pdf");
     expect(message).toContain("« deliberation-numerisee.pdf » n'a pas pu être lu. Ce PDF ne contient aucun texte lisible (1 page en images");
     expect(message).toContain("sans reconnaissance de caractères (OCR)");
     expect(await page.$eval("#deliberation-texte", (n) => (n as HTMLTextAreaElement).value)).toBe("Texte collé avant le dépôt");
     expect(await sheetValues(page, "Conventions")).toEqual(demo.workbook.Conventions);
     expect(formatViolations(await runAxe(page))).toEqual([]);
     await saveScreenshot(page, "importer-pdf-numerise");
-
-    // Not a PDF at all (a text file dropped): said so, without loading anything more.
-    await page.$eval("#deliberation-texte", (target) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File(["Délibération du 3 février 2021"], "notes.txt", { type: "text/plain" }));
-      target.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    });
-    await page.waitForFunction(() => (document.querySelector("#panneau-importer fluent-message-bar")?.textContent ?? "").includes("notes.txt"));
-    expect(await page.$eval("#panneau-importer fluent-message-bar", (n) => n.textContent)).toContain("Ce fichier n'est pas un PDF");
     expect(pane.problems()).toEqual([]);
   });
 
