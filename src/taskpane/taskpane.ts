@@ -5,13 +5,15 @@
  * browser, a check of the built site): Office.js is then absent and only the help works.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
-import { PANE } from "../i18n/pane.fr";
+import { missingRequirementSets } from "../excel/requirements";
+import { PANE, oldExcelMessage } from "../i18n/pane.fr";
 import { today } from "../runtime/today";
-import { el } from "./dom";
+import { custom, el } from "./dom";
 import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
 import { mountImportPane } from "./importView";
 import { mountRegisterPane } from "./registerView";
+import { fileDownloadWorks } from "./register/exportPanel";
 import { mountReportsPane } from "./reportsView";
 
 /** Where the pane says whether it runs inside Excel. */
@@ -60,9 +62,18 @@ export function startTaskpane(doc: Document): void {
       outside("Complément chargé hors d'Excel : les fonctions CONV ne sont disponibles que dans Excel.");
       return;
     }
+    const missing = missingRequirementSets() ?? [];
+    if (missing.length > 0) {
+      // An Excel too old for the register: its actions would fail half-way; said once, in French.
+      const message = oldExcelMessage(missing);
+      showHostState(doc, PANE.oldExcelState);
+      register?.replaceChildren(custom(doc, "fluent-message-bar", { id: "excel-trop-ancien", attributes: { intent: "warning", layout: "multiline" } }, [message]));
+      for (const panel of [reports, importer]) panel?.replaceChildren(el(doc, "p", { text: message }));
+      return;
+    }
     showHostState(doc, "Complément chargé dans Excel : tapez =CONV. dans une cellule.");
     const gateway = new OfficeWorkbook();
-    if (register !== null) mountRegisterPane(register, { gateway, today });
+    if (register !== null) mountRegisterPane(register, { gateway, today, downloads: fileDownloadWorks(String(Office.context.platform)) });
     if (reports !== null) {
       const pane = mountReportsPane(reports, { gateway, today });
       onShow.set("onglet-rapports", () => void pane.refresh());

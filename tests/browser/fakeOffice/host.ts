@@ -23,6 +23,37 @@ interface FakeWindow {
   __fakeExcel?: FakeExcelHost;
   /** Actions the ribbon's buttons name (Office.actions.associate). */
   __ribbonActions?: Record<string, (event?: { completed(): void }) => unknown>;
+  /** The Excel this host plays (see FakeOfficeOptions), set by the test before the page's scripts. */
+  __FAKE_OFFICE__?: FakeOfficeOptions;
+  /** How many times Office.addin.showAsTaskpane was called. */
+  __taskpaneShown?: number;
+}
+
+/** Which Excel the fake is: what Office.context says of it. */
+interface FakeOfficeOptions {
+  /** Office.context.platform ("OfficeOnline" by default; "Mac", "PC", "iOS"…). */
+  readonly platform?: string;
+  /** Office.context.displayLanguage ("fr-FR" by default). */
+  readonly displayLanguage?: string;
+  /** Office.context.diagnostics.version. */
+  readonly version?: string;
+  /** Highest version of a requirement set this Excel has, replacing the default (DEFAULT_SETS); "" for none. */
+  readonly sets?: Readonly<Record<string, string>>;
+}
+
+/** An up-to-date Excel's requirement sets (learn.microsoft.com, requirement-sets pages, 2025). */
+const DEFAULT_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.20", CustomFunctionsRuntime: "1.5", SharedRuntime: "1.2", AddinCommands: "1.1", DialogApi: "1.2" };
+
+/** Office.context.requirements.isSetSupported: the set is there at that version or a newer one. */
+function isSetSupported(sets: Readonly<Record<string, string>>, name: string, minVersion = "1.1"): boolean {
+  const have = sets[name];
+  if (have === undefined || have === "") return false;
+  const a = have.split(".").map(Number);
+  const b = minVersion.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
 }
 
 const scope = globalThis as unknown as FakeWindow & Record<string, unknown>;
@@ -36,12 +67,20 @@ host.responseLimitBytes = 5_000_000;
 scope.__fakeExcel = host;
 scope.__ribbonActions = {};
 
-const info: HostInfo = { host: "Excel", platform: "OfficeOnline" };
+const options = scope.__FAKE_OFFICE__ ?? {};
+const sets = { ...DEFAULT_SETS, ...options.sets };
+const info: HostInfo = { host: "Excel", platform: options.platform ?? "OfficeOnline" };
+scope.__taskpaneShown = 0;
 
 scope.Office = {
   HostType: { Excel: "Excel" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
-  context: { platform: info.platform },
+  PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+  context: {
+    platform: info.platform,
+    displayLanguage: options.displayLanguage ?? "fr-FR",
+    diagnostics: { host: "Excel", platform: info.platform, version: options.version ?? "16.0 (hôte simulé des tests)" },
+    requirements: { isSetSupported: (name: string, minVersion?: string): boolean => isSetSupported(sets, name, minVersion) },
+  },
   onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
     return Promise.resolve().then(() => {
       callback?.(info);
@@ -55,6 +94,7 @@ scope.Office = {
   },
   addin: {
     showAsTaskpane(): Promise<void> {
+      scope.__taskpaneShown = (scope.__taskpaneShown ?? 0) + 1;
       return Promise.resolve();
     },
   },
