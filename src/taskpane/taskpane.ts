@@ -1,14 +1,17 @@
 /**
- * Task pane entry: four tabs, "Registre" (adopt or set up the register, check it, see what is
+ * Task pane entry: five tabs, "Registre" (adopt or set up the register, check it, see what is
  * late, export the deadlines), "Rapports" (the annual and comité reports, new sheets), "Importer"
- * (a deliberation's text into a register row) and "Fonctions" (the help of the custom functions). The page also works outside Office (a
+ * (a deliberation's text into a register row), "Fonctions" (the help of the custom functions) and
+ * "Diagnostic" (what this Excel offers and does, for the support; loaded on demand). The page also works outside Office (a
  * browser, a check of the built site): Office.js is then absent and only the help works.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { missingRequirementSets } from "../excel/requirements";
-import { PANE, oldExcelMessage } from "../i18n/pane.fr";
+import { PANE, oldExcelMessage, unexpectedPaneError } from "../i18n/pane.fr";
 import { today } from "../runtime/today";
 import { custom, el } from "./dom";
+import { actionPanel } from "./actionPanel";
+import { copyText } from "./copyText";
 import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
 import { mountImportPane } from "./importView";
@@ -39,6 +42,24 @@ function wireTabs(doc: Document, onShow: Map<string, () => void>): void {
   tablist.addEventListener("change", () => show((tablist as HTMLElement & { activeid?: string }).activeid ?? "onglet-registre"));
 }
 
+/**
+ * The "Diagnostic" tab, loaded the first time it is shown (its code is a chunk of its own:
+ * diagnostic.js), so that the pane opens without it.
+ */
+function wireDiagnostic(container: HTMLElement, onShow: Map<string, () => void>): void {
+  let loading: Promise<void> | null = null;
+  const open = (): void => {
+    loading ??= import(/* webpackChunkName: "diagnostic" */ "./diagnosticView")
+      .then(({ mountDiagnosticPane }) => mountDiagnosticPane(container, { run: (batch) => Excel.run(batch), today, now: () => performance.now(), ui: { panel: actionPanel(container, "diagnostic"), copyText, el, custom } }))
+      .catch((error: unknown) => {
+        loading = null;
+        container.replaceChildren(el(container.ownerDocument, "p", { text: unexpectedPaneError(error instanceof Error ? error.message : String(error)) }));
+      });
+  };
+  onShow.set("onglet-diagnostic", open);
+  if (container.closest("[hidden]") === null) open();
+}
+
 export function startTaskpane(doc: Document): void {
   useFluentTheme();
   const onShow = new Map<string, () => void>();
@@ -48,10 +69,11 @@ export function startTaskpane(doc: Document): void {
   const register = doc.getElementById("registre");
   const reports = doc.getElementById("rapports");
   const importer = doc.getElementById("importer");
+  const diagnostic = doc.getElementById("diagnostic");
 
   const outside = (message: string): void => {
     showHostState(doc, message);
-    for (const panel of [register, reports, importer]) panel?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
+    for (const panel of [register, reports, importer, diagnostic]) panel?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
   };
   if (typeof Office === "undefined") {
     outside("Ouvert hors d'Excel : cette page n'est que l'aide. Les fonctions CONV s'utilisent dans un classeur Excel où le complément est installé.");
@@ -62,6 +84,7 @@ export function startTaskpane(doc: Document): void {
       outside("Complément chargé hors d'Excel : les fonctions CONV ne sont disponibles que dans Excel.");
       return;
     }
+    if (diagnostic !== null) wireDiagnostic(diagnostic, onShow);
     const missing = missingRequirementSets() ?? [];
     if (missing.length > 0) {
       // An Excel too old for the register: its actions would fail half-way; said once, in French.

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import frenchFunctions from "../../src/i18n/functions.fr.json";
 import { REQUIRED_SETS } from "../../src/excel/requirements";
+import { ENGLISH_METADATA_LOCALES } from "../../src/plans/functionLanguage";
 import { XmlNode, at, child, childrenNamed, parseXml, sequence, sequenceProblems, walk } from "./xmlTree";
 
 const ROOT = join(__dirname, "..", "..");
@@ -274,6 +275,11 @@ describe("manifest.xml: custom functions metadata in French", () => {
       ["en-US", `${DEV_URL}functions.json`],
       ["en-GB", `${DEV_URL}functions.json`],
     ]);
+  });
+
+  it("overrides the metadata for the locales where the code writes the English names (plans/functionLanguage.ts)", () => {
+    const locales = (metadata?.children ?? []).filter((node) => node.attributes.Value === `${DEV_URL}functions.json`).map((node) => node.attributes.Locale);
+    expect(locales).toEqual([...ENGLISH_METADATA_LOCALES]);
   });
 
   it("never overrides a resource for the default locale, nor twice for one locale", () => {

@@ -9,7 +9,7 @@
  * the host defines it, or functions.js throws when it registers the CONV functions.
  */
 import { CellValue } from "../../../src/core/cells/sheetGrid";
-import { FakeExcelHost } from "./fakeExcel";
+import { CustomFunctionImplementation, FakeCustomFunctions, FakeExcelHost } from "./fakeExcel";
 
 interface HostInfo {
   readonly host: string;
@@ -39,6 +39,8 @@ interface FakeOfficeOptions {
   readonly version?: string;
   /** Highest version of a requirement set this Excel has, replacing the default (DEFAULT_SETS); "" for none. */
   readonly sets?: Readonly<Record<string, string>>;
+  /** false: Excel did not load the functions' metadata (every CONV name is #NAME?). */
+  readonly functionsMetadata?: boolean;
 }
 
 /** An up-to-date Excel's requirement sets (learn.microsoft.com, requirement-sets pages, 2025). */
@@ -82,7 +84,7 @@ scope.Office = {
     requirements: { isSetSupported: (name: string, minVersion?: string): boolean => isSetSupported(sets, name, minVersion) },
   },
   onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
-    return Promise.resolve().then(() => {
+    return functionsLoaded.then(() => {
       callback?.(info);
       return info;
     });
@@ -103,9 +105,44 @@ scope.Office = {
 scope.Excel = { run: host.run };
 
 scope.CustomFunctions = {
-  associate(_id: string, _implementation: unknown): void {
-    // The fake host computes no cells.
+  associate(id: string, implementation: CustomFunctionImplementation): void {
+    registered.set(id, implementation);
+    host.customFunctions?.implementations.set(id, implementation);
   },
-  Error: class extends Error {},
+  Error: class extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message);
+    }
+  },
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
 };
+
+/**
+ * The functions' metadata, loaded as Excel loads it: the manifest served with the site names the
+ * file for each display language (its bt:Override locales, else its default), and the namespace.
+ * The fake computes a CONV formula by those names with the implementations functions.js registers
+ * (fakeExcel.ts, FakeCustomFunctions). Office.onReady waits for it.
+ */
+async function loadFunctions(displayLanguage: string): Promise<FakeCustomFunctions> {
+  const manifest = new DOMParser().parseFromString(await (await fetch("manifest.xml")).text(), "application/xml");
+  const namespace = [...manifest.getElementsByTagName("bt:String")].find((n) => n.getAttribute("id") === "Functions.Namespace")?.getAttribute("DefaultValue") ?? "";
+  const url = [...manifest.getElementsByTagName("bt:Url")].find((n) => n.getAttribute("id") === "Functions.Metadata.Url");
+  const override = [...(url?.getElementsByTagName("bt:Override") ?? [])].find((o) => o.getAttribute("Locale")?.toLowerCase() === displayLanguage.toLowerCase());
+  const address = override?.getAttribute("Value") ?? url?.getAttribute("DefaultValue") ?? "";
+  const metadata = (await (await fetch(address.slice(address.lastIndexOf("/") + 1))).json()) as { functions: { id: string; name: string }[] };
+  return new FakeCustomFunctions(namespace, new Map(metadata.functions.map((f) => [`${namespace}.${f.name}`.toUpperCase(), f.id])));
+}
+
+const registered = new Map<string, CustomFunctionImplementation>();
+const functionsLoaded: Promise<void> = (
+  options.functionsMetadata === false ? Promise.resolve(new FakeCustomFunctions("CONV", new Map())) : loadFunctions(options.displayLanguage ?? "fr-FR")
+).then(
+  (functions) => {
+    for (const [id, implementation] of registered) functions.implementations.set(id, implementation);
+    host.customFunctions = functions;
+  },
+  (error: unknown) => console.warn("Hôte simulé : métadonnées des fonctions non chargées, les formules CONV ne sont pas calculées.", error),
+);
