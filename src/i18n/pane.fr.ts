@@ -137,7 +137,7 @@ export const EXPORT = {
   copyHelp:
     "Copiez le calendrier, collez-le dans un nouveau document texte (Bloc-notes) et enregistrez-le sous le nom echeances.ics (type « Tous les fichiers », codage UTF-8), puis ouvrez ce fichier avec votre agenda.",
   noDownloadHelp:
-    "Excel pour Mac et pour iPad n'enregistrent pas de fichier depuis un volet : copiez le calendrier, collez-le dans un nouveau document texte " +
+    "Excel pour Mac n'enregistre pas de fichier depuis un volet : copiez le calendrier, collez-le dans un nouveau document texte " +
     "(TextEdit : Format › Convertir au format texte) et enregistrez-le sous le nom echeances.ics, puis ouvrez ce fichier avec votre agenda (Calendrier, Outlook).",
   textLabel: "Texte du calendrier (iCalendar)",
   copy: "Copier le calendrier",

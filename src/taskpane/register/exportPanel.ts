@@ -1,9 +1,9 @@
 /**
  * The deadlines' calendar once made, in a way that works on every Excel: a download link where
  * the host's web view downloads files, and everywhere the iCalendar text in a read-only field with
- * "Copier", to paste into a text file saved as echeances.ics. Excel for Mac and for iPad show the
- * pane in a WKWebView that ignores `<a download>` (nothing happens, no error: office-js #2700,
- * "by design", and #3385): there the link is not offered and the text is shown at once.
+ * "Copier", to paste into a text file saved as echeances.ics. Excel for Mac shows the pane in a
+ * WKWebView that ignores `<a download>` (nothing happens, no error: office-js #2700, "by design",
+ * and #3385): there the link is not offered and the text is shown at once.
  */
 import { EXPORT } from "../../i18n/pane.fr";
 import { copyText } from "../copyText";
@@ -11,7 +11,8 @@ import { custom, el } from "../dom";
 
 /**
  * Whether a download link works in the pane on this platform (Office.context.platform): not in
- * Excel for Mac nor iPad (WKWebView); elsewhere (Windows' WebView2, Excel on the web) it does.
+ * Excel for Mac (WKWebView; iPad's too, though the manifest's requirement sets keep the add-in
+ * from it); elsewhere (Windows' WebView2, Excel on the web) it does.
  * @example fileDownloadWorks("Mac") // false
  */
 export function fileDownloadWorks(platform: string | undefined): boolean {
