@@ -7,10 +7,12 @@
  * - "Vérifier le registre" (ExecuteFunction `checkRegister`) checks the register without the
  *   pane: the same action as the pane's button, the "Alertes" sheet shown at the end. When the
  *   register cannot be checked (not adopted and not found, a protected sheet…), the pane opens,
- *   where the reason is said in French.
+ *   where the reason is said in French — also when this Excel lacks a requirement set the add-in
+ *   needs (src/excel/requirements.ts).
  * - `showRegisterPane` (ExecuteFunction) brings the pane up, for a button that only opens it.
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
+import { missingRequirementSets } from "../excel/requirements";
 import { checkAndAnnotate } from "../actions/registerActions";
 import { today } from "../runtime/today";
 
@@ -38,6 +40,11 @@ export async function showRegisterPane(event?: Office.AddinCommands.Event): Prom
  */
 export async function checkRegister(event?: Office.AddinCommands.Event, workbook: OfficeWorkbook = new OfficeWorkbook()): Promise<void> {
   try {
+    // An Excel too old for the add-in: nothing is written, the pane says why (in French).
+    if ((missingRequirementSets() ?? []).length > 0) {
+      await Office.addin.showAsTaskpane();
+      return;
+    }
     const outcome = await checkAndAnnotate(workbook, today(), { activate: true });
     if (!outcome.ok) await Office.addin.showAsTaskpane();
   } catch (error) {

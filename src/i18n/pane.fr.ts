@@ -7,6 +7,7 @@ import type { AppendProblem } from "../plans/appendRowsPlan";
 import type { GatewayError } from "../excel/gateway";
 import type { ActionStep } from "../actions/registerActions";
 import type { ReportRefusal } from "../actions/reportActions";
+import type { RequirementSet } from "../excel/requirements";
 import { columnLetter } from "../core/cells/sheetGrid";
 import { cellPlace } from "./register.fr";
 import { TableKey } from "../core/register/registerSchema";
@@ -17,6 +18,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export const PANE = {
+  oldExcelState: "Version d'Excel trop ancienne pour le registre : voir l'onglet « Registre ».",
   outsideExcel: "Ouvert hors d'Excel : le registre se vérifie dans un classeur Excel où le complément est installé. L'onglet « Fonctions » reste consultable.",
   panelNotLoaded: "Cet onglet n'a pas pu être chargé depuis le serveur du complément : vérifiez la connexion, puis rouvrez l'onglet pour réessayer.",
   steps: {
@@ -138,6 +140,17 @@ export const EXPORT = {
     events === 0 ? "Aucune échéance à venir : le calendrier est vide." : `${plural(events, "échéance", "échéances")} dans le calendrier (fichier iCalendar, à ouvrir avec Outlook, Thunderbird ou Google Agenda).`,
   download: "Télécharger echeances.ics",
   fileName: "echeances.ics",
+  copyTitle: "Le téléchargement ne démarre pas ? Copier le calendrier",
+  copyTitleOnly: "Copier le calendrier",
+  copyHelp:
+    "Copiez le calendrier, collez-le dans un nouveau document texte (Bloc-notes) et enregistrez-le sous le nom echeances.ics (type « Tous les fichiers », codage UTF-8), puis ouvrez ce fichier avec votre agenda.",
+  noDownloadHelp:
+    "Excel pour Mac n'enregistre pas de fichier depuis un volet : copiez le calendrier, collez-le dans un nouveau document texte " +
+    "(TextEdit : Format › Convertir au format texte) et enregistrez-le sous le nom echeances.ics, puis ouvrez ce fichier avec votre agenda (Calendrier, Outlook).",
+  textLabel: "Texte du calendrier (iCalendar)",
+  copy: "Copier le calendrier",
+  copied: "Calendrier copié : collez-le dans un document texte et enregistrez-le sous le nom echeances.ics.",
+  selected: "Le calendrier est sélectionné dans le champ ci-dessus : appuyez sur Ctrl+C (⌘C sur Mac) pour le copier.",
 };
 
 /** Why the imported rows cannot be appended. */
@@ -177,4 +190,17 @@ export function gatewayErrorMessage(error: GatewayError): string {
 /** The message of an unexpected failure (a bug): said plainly, with its detail for the support. */
 export function unexpectedPaneError(detail: string): string {
   return `Une erreur inattendue est survenue : ${detail}. L'action n'a pas abouti ; signalez ce message au support.`;
+}
+
+/**
+ * An Excel without the requirement sets the add-in needs (src/excel/requirements.ts): what it
+ * lacks, and what to do. The register's actions are not offered; the help and the diagnostic are.
+ */
+export function oldExcelMessage(missing: readonly RequirementSet[]): string {
+  const sets = missing.map((set) => `${set.name} ${set.version}`).join(", ");
+  return (
+    `Cette version d'Excel est trop ancienne pour le registre : il lui manque ${missing.length <= 1 ? "l'ensemble d'API" : "les ensembles d'API"} ${sets}. ` +
+    "Mettez Excel à jour (Fichier › Compte › Options de mise à jour › Mettre à jour), ou ouvrez le classeur dans Excel sur le web. " +
+    "Rien n'a été modifié ; l'aide des fonctions et l'onglet « Diagnostic » restent disponibles."
+  );
 }

@@ -23,6 +23,8 @@ export interface RegisterPaneOptions {
   readonly gateway: WorkbookGateway;
   /** Today's date (src/runtime/today.ts): the date of the check. */
   readonly today: () => CalendarDate;
+  /** Whether a download link works in this host's pane (register/exportPanel.ts); true when not said. */
+  readonly downloads?: boolean;
 }
 
 export interface RegisterPane {
@@ -57,7 +59,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
   };
 
   const show = (inspection: WorkbookInspection): void => {
-    if (inspection.kind === "adopted") screen.replaceChildren(...adoptedScreen(doc, inspection, { gateway, today: options.today, panel, runCheck, review, showProblems }));
+    if (inspection.kind === "adopted") screen.replaceChildren(...adoptedScreen(doc, inspection, { gateway, today: options.today, downloads: options.downloads, panel, runCheck, review, showProblems }));
     else if (inspection.kind === "blank") showBlank();
     else showAdopt(inspection.draft, inspection.problems, inspection.sheets, inspection.grids);
   };

@@ -1,19 +1,24 @@
 /**
- * Task pane entry: four tabs, "Registre" (adopt or set up the register, check it, see what is
+ * Task pane entry: five tabs, "Registre" (adopt or set up the register, check it, see what is
  * late, export the deadlines), "Rapports" (the annual and comité reports, new sheets), "Importer"
- * (a deliberation's text into a register row) and "Fonctions" (the help of the custom functions). The page also works outside Office (a
+ * (a deliberation's text into a register row), "Fonctions" (the help of the custom functions) and
+ * "Diagnostic" (what this Excel offers and does, for the support; loaded on demand). The page also works outside Office (a
  * browser, a check of the built site): Office.js is then absent and only the help works.
  * The Rapports and Importer tabs are loaded the first time they are shown (lazyPanel.ts): their
  * code is not in the opening bundle (README, "Performances").
  */
 import { OfficeWorkbook } from "../excel/officeWorkbook";
-import { PANE } from "../i18n/pane.fr";
+import { missingRequirementSets } from "../excel/requirements";
+import { PANE, oldExcelMessage } from "../i18n/pane.fr";
 import { today } from "../runtime/today";
-import { el } from "./dom";
+import { custom, el } from "./dom";
+import { actionPanel } from "./actionPanel";
+import { copyText } from "./copyText";
 import { useFluentTheme } from "./fluent";
 import { mountFunctionHelp } from "./helpView";
 import { lazyPanel } from "./lazyPanel";
 import { mountRegisterPane } from "./registerView";
+import { fileDownloadWorks } from "./register/exportPanel";
 
 /** Where the pane says whether it runs inside Excel. */
 function showHostState(doc: Document, message: string): void {
@@ -38,6 +43,20 @@ function wireTabs(doc: Document, onShow: Map<string, () => void>): void {
   tablist.addEventListener("change", () => show((tablist as HTMLElement & { activeid?: string }).activeid ?? "onglet-registre"));
 }
 
+/** The Diagnostic tab, loaded the first time it is shown (lazyPanel); it gets the pane's panel and DOM helpers rather than its own copies. */
+function wireDiagnostic(container: HTMLElement, onShow: Map<string, () => void>): void {
+  const open = lazyPanel(container, async () =>
+    (await import(/* webpackChunkName: "diagnostic" */ "./diagnosticView")).mountDiagnosticPane(container, {
+      run: (batch) => Excel.run(batch),
+      today,
+      now: () => performance.now(),
+      ui: { panel: actionPanel(container, "diagnostic"), copyText, el, custom },
+    }),
+  );
+  onShow.set("onglet-diagnostic", () => void open());
+  if (container.closest("[hidden]") === null) void open();
+}
+
 export function startTaskpane(doc: Document): void {
   useFluentTheme();
   const onShow = new Map<string, () => void>();
@@ -47,10 +66,11 @@ export function startTaskpane(doc: Document): void {
   const register = doc.getElementById("registre");
   const reports = doc.getElementById("rapports");
   const importer = doc.getElementById("importer");
+  const diagnostic = doc.getElementById("diagnostic");
 
   const outside = (message: string): void => {
     showHostState(doc, message);
-    for (const panel of [register, reports, importer]) panel?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
+    for (const panel of [register, reports, importer, diagnostic]) panel?.replaceChildren(el(doc, "p", { text: PANE.outsideExcel }));
   };
   if (typeof Office === "undefined") {
     outside("Ouvert hors d'Excel : cette page n'est que l'aide. Les fonctions CONV s'utilisent dans un classeur Excel où le complément est installé.");
@@ -61,9 +81,19 @@ export function startTaskpane(doc: Document): void {
       outside("Complément chargé hors d'Excel : les fonctions CONV ne sont disponibles que dans Excel.");
       return;
     }
+    if (diagnostic !== null) wireDiagnostic(diagnostic, onShow);
+    const missing = missingRequirementSets() ?? [];
+    if (missing.length > 0) {
+      // An Excel too old for the register: its actions would fail half-way; said once, in French.
+      const message = oldExcelMessage(missing);
+      showHostState(doc, PANE.oldExcelState);
+      register?.replaceChildren(custom(doc, "fluent-message-bar", { id: "excel-trop-ancien", attributes: { intent: "warning", layout: "multiline" } }, [message]));
+      for (const panel of [reports, importer]) panel?.replaceChildren(el(doc, "p", { text: message }));
+      return;
+    }
     showHostState(doc, "Complément chargé dans Excel : tapez =CONV. dans une cellule.");
     const gateway = new OfficeWorkbook();
-    if (register !== null) mountRegisterPane(register, { gateway, today });
+    if (register !== null) mountRegisterPane(register, { gateway, today, downloads: fileDownloadWorks(String(Office.context.platform)) });
     if (reports !== null) {
       const open = lazyPanel(reports, async () => (await import(/* webpackChunkName: "rapports" */ "./reportsView")).mountReportsPane(reports, { gateway, today }));
       const refresh = async (): Promise<void> => (await open())?.refresh();

@@ -92,3 +92,11 @@ export async function download(page: Page, selector: string): Promise<{ name: st
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The script that makes the fake host another Excel (added to `seed`'s): its platform, display
+ * language, version, requirement sets (see FakeOfficeOptions in fakeOffice/host.ts).
+ */
+export function fakeOffice(options: { platform?: string; displayLanguage?: string; version?: string; sets?: Record<string, string>; functionsMetadata?: boolean }): string {
+  return `window.__FAKE_OFFICE__ = ${JSON.stringify(options)};`;
+}

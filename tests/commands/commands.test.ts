@@ -76,6 +76,23 @@ describe("commands", () => {
     expect(done.completed).toHaveBeenCalledTimes(2);
   });
 
+  it("Vérifier le registre in an Excel without ExcelApi 1.9: nothing read nor written, the pane opens to say why", async () => {
+    const office = installOffice(() => Promise.resolve());
+    const asked: string[] = [];
+    (office as unknown as { context: unknown }).context = {
+      requirements: { isSetSupported: (name: string, version?: string) => (asked.push(`${name} ${version}`), name !== "ExcelApi") },
+    };
+    const { checkRegister } = await import("../../src/commands/commands");
+    const host = new FakeExcelHost({ Conventions: [["Référence", "Date de notification", "Durée"], ["C1", 45000, 36]] });
+    const done = commandEvent();
+    await checkRegister(done as unknown as Office.AddinCommands.Event, new OfficeWorkbook(host.run as unknown as ExcelRunner));
+    expect(asked).toContain("ExcelApi 1.9");
+    expect(host.requests).toEqual([]);
+    expect(host.sheet(ALERTS_SHEET)).toBeUndefined();
+    expect(office.addin.showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
   it("opens the task pane, then completes the command", async () => {
     const office = installOffice(() => Promise.resolve());
     const { showRegisterPane } = await import("../../src/commands/commands");

@@ -8,6 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import frenchFunctions from "../../src/i18n/functions.fr.json";
+import { REQUIRED_SETS } from "../../src/excel/requirements";
+import { ENGLISH_METADATA_LOCALES } from "../../src/plans/functionLanguage";
 import { XmlNode, at, child, childrenNamed, parseXml, sequence, sequenceProblems, walk } from "./xmlTree";
 
 const ROOT = join(__dirname, "..", "..");
@@ -221,7 +223,14 @@ describe("manifest.xml: shared runtime", () => {
 
   it("requires the shared runtime and the custom-functions runtime", () => {
     const sets = childrenNamed(at(manifest, "Requirements", "Sets"), "Set").map((set) => `${set.attributes.Name} ${set.attributes.MinVersion}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    // CustomFunctions.Error needs 1.2 (it was 1.1, which Excel accepts but where the functions' errors fail).
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.2"]));
+  });
+
+  it("requires exactly the sets of src/excel/requirements.ts, the list the pane checks at start-up", () => {
+    const sets = childrenNamed(at(manifest, "Requirements", "Sets"), "Set").map((set) => `${set.attributes.Name} ${set.attributes.MinVersion}`);
+    expect([...sets].sort()).toEqual(REQUIRED_SETS.map((set) => `${set.name} ${set.version}`).sort());
+    expect(sets).toContain("ExcelApi 1.9");
   });
 
   it("runs the task pane page for a long lifetime and loads the functions and commands in it", () => {
@@ -266,6 +275,11 @@ describe("manifest.xml: custom functions metadata in French", () => {
       ["en-US", `${DEV_URL}functions.json`],
       ["en-GB", `${DEV_URL}functions.json`],
     ]);
+  });
+
+  it("overrides the metadata for the locales where the code writes the English names (plans/functionLanguage.ts)", () => {
+    const locales = (metadata?.children ?? []).filter((node) => node.attributes.Value === `${DEV_URL}functions.json`).map((node) => node.attributes.Locale);
+    expect(locales).toEqual([...ENGLISH_METADATA_LOCALES]);
   });
 
   it("never overrides a resource for the default locale, nor twice for one locale", () => {

@@ -1,6 +1,7 @@
 /**
  * The screen of an adopted register: what was recognised, and its actions — check it, review the
- * mapping, export its deadlines (an .ics file to download, made at today's date).
+ * mapping, export its deadlines (an .ics file made at today's date: to download, or to copy where
+ * the host does not download — see exportPanel.ts).
  */
 import { CalendarDate } from "../../core/dates/calendarDate";
 import { MappingProblem } from "../../core/register/registerMapping";
@@ -9,6 +10,7 @@ import { WorkbookInspection, exportDeadlines } from "../../actions/registerActio
 import { EXPORT, PANE } from "../../i18n/pane.fr";
 import { ActionPanel } from "../actionPanel";
 import { el } from "../dom";
+import { exportPanel } from "./exportPanel";
 
 export interface AdoptedActions {
   readonly gateway: WorkbookGateway;
@@ -16,6 +18,8 @@ export interface AdoptedActions {
   readonly panel: ActionPanel;
   readonly runCheck: () => Promise<void>;
   readonly review: () => Promise<void>;
+  /** Whether a download link works in this host's pane (register/exportPanel.ts); true when not said. */
+  readonly downloads?: boolean;
   /** Where the register's problems go when the export cannot read it. */
   readonly showProblems: (problems: readonly MappingProblem[]) => void;
 }
@@ -26,7 +30,7 @@ export interface AdoptedActions {
  */
 export function adoptedScreen(doc: Document, inspection: Extract<WorkbookInspection, { kind: "adopted" }>, actions: AdoptedActions): HTMLElement[] {
   const { busy, button } = actions.panel;
-  const download = el(doc, "p", { className: "download", id: "export-echeances" });
+  const download = el(doc, "div", { className: "download", id: "export-echeances" });
   let downloadUrl: string | null = null;
   const exportCalendar = async (): Promise<string | void> => {
     const outcome = await exportDeadlines(actions.gateway, actions.today());
@@ -35,8 +39,8 @@ export function adoptedScreen(doc: Document, inspection: Extract<WorkbookInspect
       return;
     }
     if (downloadUrl !== null) URL.revokeObjectURL(downloadUrl);
-    downloadUrl = URL.createObjectURL(new Blob([outcome.ics], { type: "text/calendar;charset=utf-8" }));
-    download.replaceChildren(el(doc, "a", { text: EXPORT.download, attributes: { href: downloadUrl, download: EXPORT.fileName } }));
+    downloadUrl = actions.downloads === false ? null : URL.createObjectURL(new Blob([outcome.ics], { type: "text/calendar;charset=utf-8" }));
+    download.replaceChildren(...exportPanel(doc, outcome.ics, { downloadUrl }));
     return EXPORT.ready(outcome.events);
   };
   return [

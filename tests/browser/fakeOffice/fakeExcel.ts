@@ -12,6 +12,10 @@
  *   and the bytes of each response (what the loads bring back, as JSON);
  * - like Excel on the web, it can refuse a response above a limit (`responseLimitBytes`, none by
  *   default) with a PayloadTooLarge error at that `sync`.
+ * What the diagnostic (src/excel/diagnostic.ts) probes is played by the last part of this file:
+ * the add-in's functions computed under the names Excel loaded, #NAME? under any other, #BUSY!
+ * while they compute (office-js #891, #4152); a table grown by rows.add (office-js #2097, #3013);
+ * defined names; a sheet's visibility read back; the active sheet.
  */
 import { CellValue, columnLetter } from "../../../src/core/cells/sheetGrid";
 
@@ -80,6 +84,10 @@ export class FakeExcelHost {
   responseLimitBytes = Infinity;
   /** Excel.run calls. */
   runs = 0;
+  /** The add-in's functions as Excel loaded them (see the diagnostic's part below); null: formulas are not computed. */
+  customFunctions: FakeCustomFunctions | null = null;
+  /** The workbook's defined names (see the diagnostic's part below). */
+  readonly names: { name: string; formula: string }[] = [];
 
   constructor(workbook: Readonly<Record<string, readonly (readonly CellValue[])[]>> = {}) {
     for (const [name, rows] of Object.entries(workbook)) {
@@ -186,6 +194,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     if (!this.queued && this.pendingError === null) return;
     this.host.requests.push(this.pendingBytes);
+    this.host.customFunctions?.tick();
     this.pendingBytes = 0;
     this.queued = false;
     const loads = this.pendingLoads;
@@ -241,9 +250,11 @@ abstract class Loadable {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
+  readonly names: FakeNames;
   constructor(private readonly context: FakeContext) {
     this.worksheets = new FakeWorksheets(context);
     this.tables = new FakeTables(context);
+    this.names = new FakeNames(context);
   }
 
   /** The active sheet's active cell. */
@@ -291,10 +302,14 @@ class FakeWorksheets extends Loadable {
     const sheet = this.context.host.sheet(name);
     return new FakeWorksheet(this.context, sheet ?? null, false).load();
   }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return activeWorksheet(this.context);
+  }
 }
 
 class FakeWorksheet extends Loadable {
-  readonly tables: { add: (range: FakeRange | string, hasHeaders: boolean) => { name: string; style: string } };
+  readonly tables: { add: (range: FakeRange | string, hasHeaders: boolean) => { name: string; style: string } & FakeTableRows };
   readonly charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChart };
   readonly freezePanes: { freezeRows: (count: number) => void };
   readonly horizontalPageBreaks: { add: (address: string) => void };
@@ -324,7 +339,7 @@ class FakeWorksheet extends Loadable {
         this.write(100);
         sheet().tables.push(table);
         const host = context.host;
-        return {
+        return withTableRows(context, this, table, {
           get name(): string {
             return table.name;
           },
@@ -340,7 +355,7 @@ class FakeWorksheet extends Loadable {
           set style(value: string) {
             table.style = value;
           },
-        };
+        });
       },
     };
     this.charts = {
@@ -388,6 +403,11 @@ class FakeWorksheet extends Loadable {
     const state = this.mustExist();
     sheets.splice(sheets.indexOf(state), 1);
     sheets.splice(Math.min(value, sheets.length), 0, state);
+  }
+
+  get visibility(): "Visible" | "Hidden" | "VeryHidden" {
+    this.loaded("visibility");
+    return this.mustExist().visibility;
   }
 
   set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
@@ -628,6 +648,7 @@ class FakeRange extends Loadable {
       if (typeof input === "string" && input.startsWith("=") && cell.numberFormat !== "@") {
         cell.formula = input;
         cell.value = null;
+        this.context.host.customFunctions?.written(cell, input);
       } else {
         cell.value = input === "" ? null : input;
       }
@@ -828,4 +849,164 @@ class FakeConditionalFormat {
       },
     };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the diagnostic (src/excel/diagnostic.ts) probes and the parts above do not play. Each
+// behaviour with its source; the tests of tests/excel/diagnostic.test.ts rely on them.
+// ---------------------------------------------------------------------------------------------
+
+/** A custom function's implementation, as functions.js gives it to CustomFunctions.associate. */
+export type CustomFunctionImplementation = (...args: unknown[]) => unknown;
+
+/**
+ * The add-in's custom functions as Excel knows them: the names of the metadata it loaded for its
+ * display language (functions.json or functions.fr.json, by the manifest's overrides), and the
+ * implementations functions.js registered. A formula that calls one by its loaded name with
+ * literal arguments (numbers, "texts") is computed; a name of the namespace that is not the loaded
+ * language's is #NAME? — range.formulas takes a custom function by the loaded metadata's name, not
+ * by its id (office-js #891, #6614). While it computes, the cell reads #BUSY! for `busySyncs`
+ * requests (office-js #4152). Other formulas are not computed (blank), as in the rest of the fake.
+ */
+export class FakeCustomFunctions {
+  readonly implementations = new Map<string, CustomFunctionImplementation>();
+  /** Requests during which a computed cell still reads #BUSY!. */
+  busySyncs = 0;
+  private readonly pending: { cell: FakeCell; value: CellValue; syncsLeft: number }[] = [];
+
+  /** `names`: each full name in the loaded metadata, upper case ("CONV.DATE.FIN"), with its function's id. */
+  constructor(
+    readonly namespace: string,
+    readonly names: ReadonlyMap<string, string>,
+  ) {}
+
+  /** A formula was written in `cell`: its value when it calls one of these functions. */
+  written(cell: FakeCell, formula: string): void {
+    const call = /^=\s*([A-Za-z_][\w.]*)\s*\((.*)\)\s*$/.exec(formula);
+    if (call === null || !call[1].toUpperCase().startsWith(`${this.namespace.toUpperCase()}.`)) return;
+    const id = this.names.get(call[1].toUpperCase());
+    const implementation = id === undefined ? undefined : this.implementations.get(id);
+    if (implementation === undefined) {
+      cell.value = { error: "#NAME?" };
+      return;
+    }
+    const args = call[2].trim() === "" ? [] : call[2].split(",").map(literal);
+    if (args.some((arg) => arg === undefined)) return;
+    const value = computed(implementation, args);
+    if (this.busySyncs === 0) {
+      cell.value = value;
+      return;
+    }
+    cell.value = { error: "#BUSY!" };
+    this.pending.push({ cell, value, syncsLeft: this.busySyncs });
+  }
+
+  /** A request went by: results being computed come one request nearer. */
+  tick(): void {
+    for (const entry of [...this.pending]) {
+      entry.syncsLeft -= 1;
+      if (entry.syncsLeft > 0) continue;
+      entry.cell.value = entry.value;
+      this.pending.splice(this.pending.indexOf(entry), 1);
+    }
+  }
+}
+
+/** A literal argument of a formula, or undefined for anything else (a reference, an expression). */
+function literal(source: string): unknown {
+  const text = source.trim();
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^"[^"]*"$/.test(text)) return text.slice(1, -1);
+  return undefined;
+}
+
+/** A function's result as a cell holds it: its first value, or the error it throws (#VALUE! unless it names one). */
+function computed(implementation: CustomFunctionImplementation, args: unknown[]): CellValue {
+  try {
+    const result = implementation(...args);
+    const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
+    return typeof first === "number" || typeof first === "string" || typeof first === "boolean" ? first : null;
+  } catch (error) {
+    const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "#VALUE!";
+    return { error: code.startsWith("#") ? code : "#VALUE!" };
+  }
+}
+
+/** The workbook's defined names (Workbook.names, ExcelApi 1.1): read, and added as Excel adds them. */
+class FakeNames extends Loadable {
+  get items(): { name: string }[] {
+    this.loaded("items");
+    return this.context.host.names.map((n) => ({ name: n.name }));
+  }
+
+  add(name: string, reference: string): void {
+    this.context.queue(50);
+    if (this.context.host.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+      this.context.fail(new OfficeError("ItemAlreadyExists", `A name ${name} exists`));
+      return;
+    }
+    this.context.host.names.push({ name, formula: reference });
+  }
+}
+
+/** WorksheetCollection.getActiveWorksheet (ExcelApi 1.1): the sheet the user sees. */
+function activeWorksheet(context: FakeContext): FakeWorksheet {
+  const host = context.host;
+  const state = host.sheets.find((s) => s.name === host.activeSheet) ?? host.sheets[0];
+  return new FakeWorksheet(context, state, false).load();
+}
+
+/** What a table offers besides its name and style: its ranges, and rows.add. */
+export interface FakeTableRows {
+  readonly rows: { add: (index?: number | null, values?: (string | number | boolean)[][]) => void };
+  getRange(): FakeRange;
+  getDataBodyRange(): FakeRange;
+}
+
+/** A cell address "D12" as 0-based row and column. */
+function cellIndexes(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (match === null) throw new Error(`Adresse de cellule non lue : ${address}`);
+  const column = [...match[1]].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+/**
+ * A table's ranges and `rows.add` (ExcelApi 1.1), by which a table grows: the rows are written
+ * below its last row and the table takes them in (office-js #2097, #3013, #3191: a row written
+ * below a table is not taken in by itself). Values must be as wide as the table (InvalidArgument
+ * otherwise). Excel shifts the cells below the table down; the fake writes on the next row and is
+ * used only where that row is blank.
+ */
+function withTableRows<T extends object>(context: FakeContext, sheet: FakeWorksheet, table: { address: string }, api: T): T & FakeTableRows {
+  const area = (): { row: number; column: number; rows: number; columns: number } => {
+    const [first, last = first] = table.address.slice(table.address.lastIndexOf("!") + 1).split(":");
+    const a = cellIndexes(first);
+    const b = cellIndexes(last);
+    return { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+  };
+  const rows = {
+    add: (index?: number | null, values?: (string | number | boolean)[][]): void => {
+      const { row, column, rows: height, columns } = area();
+      if (index !== undefined && index !== null && index !== height - 1) throw new Error("rows.add at an index: not played by the fake");
+      const lines = values ?? [Array.from({ length: columns }, () => "")];
+      if (lines.some((line) => line.length !== columns)) {
+        context.fail(new OfficeError("InvalidArgument", `rows.add: ${lines[0]?.length ?? 0} values for a table of ${columns} columns`));
+        return;
+      }
+      sheet.getRangeByIndexes(row + height, column, lines.length, columns).formulas = lines;
+      table.address = sheet.getRangeByIndexes(row, column, height + lines.length, columns).address;
+    },
+  };
+  return Object.assign(api, {
+    rows,
+    getRange: (): FakeRange => {
+      const { row, column, rows: height, columns } = area();
+      return sheet.getRangeByIndexes(row, column, height, columns);
+    },
+    getDataBodyRange: (): FakeRange => {
+      const { row, column, rows: height, columns } = area();
+      return sheet.getRangeByIndexes(row + 1, column, height - 1, columns);
+    },
+  });
 }
