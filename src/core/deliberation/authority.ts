@@ -59,7 +59,8 @@ const MENTION = new RegExp(`(?:^|[^\\p{L}])(?:la |le |l'|du |de la |de l')(?=${T
  * conseil départemental or général; capitals written back as the document spells its words.
  */
 function authorityName(written: string, document: string): string {
-  const recased = recaseCapitals(written, document);
+  // A place's name the document writes only in capitals is a name: "GRAND EST" → "Grand Est" (acronyms, with dots or short, stay).
+  const recased = recaseCapitals(written, document).replace(/(?<![\p{L}.])(\p{Lu})(\p{Lu}{3,})(?![\p{L}.])/gu, (_all, first: string, rest: string) => `${first}${rest.toLowerCase()}`);
   const council = /^conseil (regional|departemental|general)(?: de la | de l'| du | des | de | d'| d | )/.exec(normalizeText(recased));
   const named =
     council === null ? recased : `${council[1] === "regional" ? "Région" : "Département"} ${recased.slice(council[0].length).replace(/^[\s']+/, "")}`;

@@ -13,7 +13,7 @@ import { ACTES_PATTERN } from "./actesIdentifier";
 /**
  * Cleans the text of a deliberation; pure and linear in the text's length.
  * @example cleanDeliberationText("COMMUNAUTE DE COMMUNES DU PAYS DEAccusé\nQUIMPERLE\ncertifié exécutoire")
- *   // "COMMUNAUTE DE COMMUNES DU PAYS DE QUIMPERLE\n\nAccusé\ncertifié exécutoire\n"
+ *   // "COMMUNAUTE DE COMMUNES DU PAYS DE QUIMPERLE\n\nAccusé certifié exécutoire\n"
  */
 export function cleanDeliberationText(raw: string): string {
   const lines = raw
@@ -145,8 +145,8 @@ const HEADER_REACH = 2;
 
 /**
  * Each group of stamp lines interleaved with a few other lines (the header the stamp was laid
- * over) becomes: those other lines, in order, then the stamp's lines as a block of their own,
- * between blank lines. "COMMUNAUTE DE COMMUNES DU PAYS DE / Accusé de réception … / QUIMPERLE"
+ * over) becomes: those other lines, in order, then the stamp's lines joined as one, between
+ * blank lines. "COMMUNAUTE DE COMMUNES DU PAYS DE / Accusé de réception … / QUIMPERLE"
  * gives the name whole again.
  */
 function moveStampLines(lines: readonly string[]): string[] {
@@ -175,7 +175,9 @@ function moveStampLines(lines: readonly string[]): string[] {
       }
     }
     const group = lines.slice(i, end + 1);
-    out.push(...group.filter((_line, k) => !stamp[i + k]), "", ...group.filter((_line, k) => stamp[i + k]), "");
+    // The stamp as one line: its parts ("Accusé certifié exécutoire", "Réception par le préfet : …") are read together.
+    const block = group.filter((_line, k) => stamp[i + k]).map((line) => line.trim()).join(" ");
+    out.push(...group.filter((_line, k) => !stamp[i + k]), "", block, "");
     i = end + 1;
   }
   return out;
