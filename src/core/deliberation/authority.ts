@@ -60,7 +60,12 @@ const MENTION = new RegExp(`(?:^|[^\\p{L}])(?:la |le |l'|du |de la |de l')(?=${T
  */
 function authorityName(written: string, document: string): string {
   // A place's name the document writes only in capitals is a name: "GRAND EST" → "Grand Est" (acronyms, with dots or short, stay).
-  const recased = recaseCapitals(written, document).replace(/(?<![\p{L}.])(\p{Lu})(\p{Lu}{3,})(?![\p{L}.])/gu, (_all, first: string, rest: string) => `${first}${rest.toLowerCase()}`);
+  const recased = recaseCapitals(written, document)
+    .replace(/(?<![\p{L}.])(\p{Lu})(\p{Lu}{3,})(?![\p{L}.])/gu, (_all, first: string, rest: string) => `${first}${rest.toLowerCase()}`)
+    // … and the small words of a compound place name in lower case: "SAINT-PHILBERT-DE-GRAND-LIEU" → "Saint-Philbert-de-Grand-Lieu".
+    .replace(/(?<=\p{Ll}-)(?:DE|DU|DES|LA|LE|LES|EN|SUR|SOUS|LÈS|LEZ|ET|AUX?)(?=-\p{Lu})/gu, (small) => small.toLowerCase())
+    // … and each other part of it, however short ("SAINT-JEAN-DE-LUZ").
+    .replace(/(?<=\p{Ll}-)(\p{Lu})(\p{Lu}{1,2})(?![\p{L}.])/gu, (_all, first: string, rest: string) => `${first}${rest.toLowerCase()}`);
   const council = /^conseil (regional|departemental|general)(?: de la | de l'| du | des | de | d'| d | )/.exec(normalizeText(recased));
   const named =
     council === null ? recased : `${council[1] === "regional" ? "Région" : "Département"} ${recased.slice(council[0].length).replace(/^[\s']+/, "")}`;
@@ -103,8 +108,10 @@ export function readAuthority(text: DeliberationText, partner: string | null): E
     const rest = line.text.slice(name.end);
     const inCapitals = !/\p{Ll}/u.test(line.text.slice(start, name.end));
     const whole = /^(?:,\s*\p{Lu}[^\p{Ll}]*(?:\p{Ll}[^,;.]*)?)?[\s,;:–-]*$/u.test(rest) && !/\s\p{Ll}{3,}/u.test(rest);
-    if (!inCapitals && !whole) continue;
-    const end = inCapitals ? name.end : line.text.replace(/[\s,;:–-]+$/, "").length;
+    // …or a name followed by the header's next item ("Ville de Cherbourg-en-Cotentin Département de la Manche …").
+    const nextItem = /^\s+\p{Lu}/u.test(rest);
+    if (!inCapitals && !whole && !nextItem) continue;
+    const end = inCapitals || !whole ? name.end : line.text.replace(/[\s,;:–-]+$/, "").length;
     letterheads.push({ value: authorityName(line.text.slice(start, end), document), sentence: line.text, confidence: "medium" });
   }
   const bodies: Candidate<string>[] = [];

@@ -2,6 +2,7 @@
  * Reading a proper name in a sentence (an authority's, a partner's) and choosing among readings
  * that vary in wording without contradicting each other.
  */
+import { normalizeText } from "../text/normalizeText";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Candidate, Extracted, notFound } from "./extracted";
 
@@ -25,6 +26,8 @@ const JOINER = /^(?: d[eu]s? | de la | de l'| d'| )/;
 const NAME_WORD = /^\p{Lu}[\p{L}\d'’.-]{0,40}/u;
 /** Small words inside a name, when a capitalised word follows ("Saint Sulpice la Forêt", "Ventoux et Comtat Venaissin"). */
 const CONNECTOR = /^(?:(?:de|du|des|la|le|les|et|en|sur|sous|lès|lez|à|a|aux) |[dl]['’])(?=\p{Lu})/iu;
+/** Words that start another item of a header, never a name's next word. */
+const ANOTHER_ITEM = /^(?:departement|region|commune|ville|communaute|metropole|prefecture|republique|compte-rendu|compte|extrait|conseil|seance|arrondissement)\b/;
 /** An acronym in brackets right after a name: "(C.O.V.E.)". */
 const ACRONYM = /^\([\p{Lu}\d. ]{1,20}\)/u;
 
@@ -55,7 +58,8 @@ export function nameAfter(sentence: TextUnit, at: number, wholeLine = false): { 
   for (let words = 0; words < 12; words += 1) {
     const rest = sentence.text.slice(pos, pos + 60);
     const word = NAME_WORD.exec(rest);
-    if (word === null) break;
+    // Another header's item starts: "Ville de Cherbourg-en-Cotentin Département de la Manche COMPTE-RENDU …".
+    if (word === null || (end >= 0 && ANOTHER_ITEM.test(normalizeText(word[0])))) break;
     const written = word[0].replace(/[.'’-]+$/, (tail) => (/^(?:\p{L}\.)+$/u.test(word[0]) ? tail : ""));
     if (capitals === null) capitals = inCapitals(written) && !/^(?:\p{L}\.)+$/u.test(written);
     else if (capitals && !inCapitals(written)) break;

@@ -21,6 +21,7 @@ const PARTNER_TYPES = [
   "fondation",
   "federation",
   "union",
+  "comite",
   "commune",
   "ville",
   "departement",
@@ -62,7 +63,10 @@ function nameAt(sentence: TextUnit, at: number, document: string): { value: stri
   const start = at + article.length;
   const tail = sentence.folded.slice(start, start + 200);
   const end = NAME_END.exec(tail);
-  const raw = sentence.text.slice(start, start + Math.min(end?.index ?? tail.length, 90));
+  let raw = sentence.text.slice(start, start + Math.min(end?.index ?? tail.length, 90));
+  // "Comité des Œuvres Sociales Intercommunal (COSI)": an acronym in brackets right after the name is part of it.
+  const acronym = /^ ?\((?:\p{Lu}\.?){2,10}\)/u.exec(sentence.text.slice(start + raw.length, start + raw.length + 16));
+  if (acronym !== null && /\p{L}$/u.test(raw.trimEnd())) raw = `${raw.trimEnd()} ${acronym[0].trim()}`;
   const value = recaseCapitals(raw.replace(/[«»"“”]/g, "").replace(/\s+/g, " ").trim(), document);
   if (value.length < 2) return null;
   const typed = PARTNER_TYPE.test(sentence.folded.slice(start));
@@ -89,7 +93,7 @@ export function readPartner(text: DeliberationText): Extracted<string> {
     const name = nameAt(s, at, document);
     if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: name.typed ? "high" : otherwise });
   };
-  for (const s of text.sentences) {
+  text.sentences.forEach((s, i) => {
     const withPartner = /\bconvention\b[^.;]{0,140}? avec /.exec(s.folded);
     if (withPartner !== null) typed(s, (withPartner.index ?? 0) + withPartner[0].length);
     const signedWith = /\bsigner avec (?=l'|la |le )/.exec(s.folded);
@@ -97,6 +101,14 @@ export function readPartner(text: DeliberationText): Extracted<string> {
     const parties = s.folded.indexOf("entre les soussigne");
     const second = parties < 0 ? null : SECOND_PARTY.exec(s.folded.slice(parties, parties + 600));
     if (second !== null) typed(s, parties + second.index + second[0].length);
+    // "Entre : [the authority] …, d'une part, / Et : Le Comité … (COSI), …": the party after "Et".
+    const andInline = /^et\s*:?\s*(?=(?:l'|la |le ).)/.exec(s.folded);
+    const andAlone = /^et\s*:?$/.test(s.folded);
+    if ((andInline !== null || andAlone) && text.sentences.slice(Math.max(0, i - 12), i).some((o) => /^entre\b/.test(o.folded))) {
+      const next = text.sentences[i + 1];
+      if (andInline !== null) typed(s, andInline[0].length);
+      else if (next !== undefined) typed(next, 0);
+    }
     const between = (s.isHeading || /^conventions? /.test(s.folded)) && s.text.length <= 300 ? /^conventions?\b.*? entre .+? et /.exec(s.folded) : null;
     if (between !== null) {
       const name = nameAt(s, between[0].length, document);
@@ -109,8 +121,15 @@ export function readPartner(text: DeliberationText): Extracted<string> {
       const name = nameAt(s, (beneficiary.index ?? 0) + beneficiary[0].length, document);
       if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: "medium" });
     }
-  }
-  return firstBest(candidates);
+  });
+  return withAcronym(firstBest(candidates), candidates);
+}
+
+/** The same name written elsewhere with its acronym ("… Intercommunal" and "… Intercommunal (COSI)"): the fuller writing. */
+function withAcronym(best: Extracted<string>, candidates: readonly Candidate<string>[]): Extracted<string> {
+  if (best.value === null) return best;
+  const fuller = candidates.find((c) => c.confidence === best.confidence && c.value.startsWith(`${best.value} (`) && /\)$/.test(c.value));
+  return fuller === undefined ? best : { ...best, value: fuller.value, sentence: fuller.sentence };
 }
 
 const SIRET = /\bsiret\b\s*(?:n°|no|numero)?\s*:?\s*(\d[\d .\u00a0]{11,24}\d)/g;

@@ -24,10 +24,11 @@ const DATE_FOLLOWS: readonly { readonly name: string; readonly words: RegExp; re
   // "délibéré le …"
   { name: "deliberated_on", words: /\bdelibere le\b/g, confidence: "high" },
   // In an annexed convention: "agissant en vertu d'une délibération du Conseil Communautaire en date du 24 juin 2013",
-  // "Par délibération du 24 juin 2013, le Conseil Communautaire accepte …": the deliberation that approves it.
+  // "Par délibération du 24 juin 2013, le Conseil Communautaire accepte …", "… par délibération du conseil municipal de
+  // Saint-Germain-en-Laye en date du 7 juin 2017": the deliberation that approves it (never the partner's board's).
   {
     name: "approving_deliberation",
-    words: /\b(?:en vertu d'une|par) deliberation(?: du (?:conseil|bureau|comite|commission)[\p{L}' ]{0,30}?)?(?: en date)? du\b/gu,
+    words: /\b(?:en vertu (?:d'une|de la)|par) deliberation(?: n\S* \S+)?(?: du (?:conseil|bureau|comite|commission)(?! d'administration)[\p{L}' -]{0,40}?)?(?: en date)? du\b/gu,
     confidence: "low",
   },
 ];

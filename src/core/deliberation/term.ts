@@ -85,9 +85,12 @@ interface SentenceTerm {
   readonly confidence: Confidence;
 }
 
+/** "Années 2018 – 2019 - 2020" alone on its line, under a convention's title: the years it runs over. */
+const YEARS_LINE = /^annees? ((?:19|20)\d{2})(?: ?[–,-] ?(?:19|20)\d{2}){0,8} ?[–,-] ?((?:19|20)\d{2})$/;
+
 /** A period of whole years or months a sentence about a convention gives, with its length in months when the months are written. */
 function periodIn(sentence: TextUnit): { period: TermPeriod; months: number | null; text: string } | null {
-  const years = YEAR_PERIOD.exec(sentence.folded);
+  const years = YEAR_PERIOD.exec(sentence.folded) ?? YEARS_LINE.exec(sentence.folded);
   if (years !== null && Number(years[2]) >= Number(years[1])) {
     const at = years.index + years[0].indexOf(years[1]);
     return { period: { from: { year: Number(years[1]), month: null }, to: { year: Number(years[2]), month: null } }, months: null, text: sentence.text.slice(at, years.index + years[0].length) };
@@ -117,7 +120,7 @@ function readSentence(sentence: TextUnit, referenceYear: number | null): Sentenc
     months = { months: ADJECTIVE_MONTHS[word], text: sentence.text.slice(at, at + word.length) };
   }
   const aboutConvention = /\b(?:conventions?|accord|elle (?:prend|prendra|entre|entrera))\b/.test(sentence.folded) && !/\brecours\b/.test(sentence.folded);
-  const period = aboutConvention ? periodIn(sentence) : null;
+  const period = aboutConvention || YEARS_LINE.test(sentence.folded) ? periodIn(sentence) : null;
   let start: ReturnType<typeof startAt> | null = null;
   for (const match of sentence.folded.matchAll(COUNTS_FROM)) {
     if (months !== null || aboutConvention) start = startAt(sentence, (match.index ?? 0) + match[0].length);
@@ -130,10 +133,21 @@ function readSentence(sentence: TextUnit, referenceYear: number | null): Sentenc
     (d, i) => i + 1 < dates.length && /\bdu $/.test(sentence.folded.slice(0, d.index)) && / au $/.test(sentence.folded.slice(d.index + d.text.length, dates[i + 1].index)),
   );
   const rangeDates = pair < 0 ? [] : [dates[pair], dates[pair + 1]];
-  const range = pair < 0 ? null : { index: dates[pair].index - 3, length: dates[pair + 1].index + dates[pair + 1].text.length - dates[pair].index + 3 };
+  let range = pair < 0 ? null : { index: dates[pair].index - 3, length: dates[pair + 1].index + dates[pair + 1].text.length - dates[pair].index + 3 };
   const until = /\bjusqu'(?:au|a) /.exec(sentence.folded);
   const untilDate = until === null ? undefined : findDatesInText(sentence.folded.slice((until.index ?? 0) + until[0].length), options)[0];
-  const isTerm = months !== null || aboutConvention;
+  // "1er janvier 2019 – 31 décembre 2021" alone on its line, under a convention's title: its term.
+  const rangeLine =
+    rangeDates.length === 0 &&
+    dates.length === 2 &&
+    /^(?:du |periode du |de )?$/.test(sentence.folded.slice(0, dates[0].index)) &&
+    /^ ?(?:–|-|au|a) ?$/.test(sentence.folded.slice(dates[0].index + dates[0].text.length, dates[1].index)) &&
+    /^[.;]?$/.test(sentence.folded.slice(dates[1].index + dates[1].text.length).trim());
+  if (rangeLine) {
+    rangeDates.push(dates[0], dates[1]);
+    range = { index: dates[0].index, length: dates[1].index + dates[1].text.length - dates[0].index };
+  }
+  const isTerm = months !== null || aboutConvention || rangeLine;
   const first = rangeDates.length === 2 && isTerm ? rangeDates[0].date : null;
   const last = rangeDates.length === 2 && isTerm ? rangeDates[1].date : untilDate !== undefined && untilDate.index <= 2 && isTerm ? untilDate.date : null;
   if (months === null && start === null && first === null && period === null) return null; // "jusqu'au …" alone is no term
@@ -148,7 +162,7 @@ function readSentence(sentence: TextUnit, referenceYear: number | null): Sentenc
   return {
     reading: period === null || first !== null ? reading : { ...reading, period: period.period },
     sentence: sentence.text,
-    confidence: months !== null && start !== null ? "high" : first !== null && last !== null ? "high" : "medium",
+    confidence: months !== null && start !== null ? "high" : first !== null && last !== null && !rangeLine ? "high" : "medium",
   };
 }
 

@@ -39,10 +39,25 @@ function objectLine(s: TextUnit, document: string): Candidate<string> | null {
   return { value: capitalize(recaseCapitals(trimTitle(s.text.slice(object[0].length)), document)), sentence: s.text, confidence: "high" };
 }
 
-/** A heading that starts with "Convention(s)" (medium). */
-function conventionHeading(s: TextUnit, document: string): Candidate<string> | null {
+/**
+ * A heading that starts with "Convention(s)" (medium), with the parties a cover page lays out
+ * below it on lines of their own: "CONVENTION D'OBJECTIF / ENTRE / La Communauté … / ET / Le Comité …".
+ */
+function conventionHeading(sentences: readonly TextUnit[], i: number, document: string): Candidate<string> | null {
+  const s = sentences[i];
   if (!s.isHeading || !/^conventions?\b/.test(s.folded) || s.text.length > 250) return null;
-  return { value: recaseCapitals(trimTitle(s.text), document), sentence: s.text, confidence: "medium" };
+  const [between, first, and, second] = sentences.slice(i + 1, i + 5);
+  const parties =
+    between !== undefined && /^entre\s*:?$/.test(between.folded) && and !== undefined && /^et\s*:?$/.test(and.folded) && first.text.length <= 100 && second.text.length <= 100
+      ? ` entre ${trimTitle(first.text)} et ${trimTitle(second.text)}`.replace(/ (La|Le|Les|L')(?=[ '’])/g, (article) => article.toLowerCase())
+      : "";
+  return { value: recaseCapitals(trimTitle(s.text), document) + parties, sentence: s.text, confidence: "medium" };
+}
+
+/** A line near the top that starts with "Convention(s)" (medium): "Convention d'objectifs et de moyens", not a file's name ("Convention objectifs CSC _2_"). */
+function conventionLine(sentences: readonly TextUnit[], document: string): Candidate<string> | null {
+  const line = sentences.slice(0, 8).find((s) => !s.isHeading && /^conventions? /.test(s.folded) && s.text.length <= 200 && !s.text.includes("_"));
+  return line === undefined ? null : { value: capitalize(recaseCapitals(trimTitle(line.text), document)), sentence: line.text, confidence: "medium" };
 }
 
 /**
@@ -123,7 +138,8 @@ function decided(s: TextUnit): Candidate<string> | null {
 
 /** The text's first line with words, when it reads as a title: a few words, no date, no header, no form (low). */
 function firstLine(text: DeliberationText): Candidate<string> | null {
-  const line = text.lines.find((l) => /\p{L}{2}/u.test(l.text));
+  // The first line with words, a page's header aside ("Page | 1 /12 …").
+  const line = text.lines.find((l) => /\p{L}{2}/u.test(l.text) && !/^page\s*\d/.test(l.folded));
   if (line === undefined) return null;
   const words = line.folded.replace(/^[\d\s.)/-]+/, "");
   const tooLong = line.text.length > 150 || words.split(" ").length < 3;
@@ -140,9 +156,10 @@ export function readTitle(text: DeliberationText, own: DeliberationNumber | null
   const each = <T>(read: (s: TextUnit) => T | null): T[] => text.sentences.map(read).filter((c): c is T => c !== null);
   const rules: (() => readonly (Candidate<string> | null)[])[] = [
     () => each((s) => objectLine(s, document)),
-    () => each((s) => conventionHeading(s, document)),
+    () => text.sentences.map((_s, i) => conventionHeading(text.sentences, i, document)),
     () => [afterNumber(text.sentences, own, document)],
     () => each((s) => decisionHeading(s, document)),
+    () => [conventionLine(text.sentences, document)],
     () => [objectBelow(text.sentences, own, document)],
     () => each(conventionSigned),
     () => each(decided),

@@ -96,7 +96,22 @@ describe("the extraction's score", () => {
   });
 
   it("reads every real text the corpus holds", () => {
-    expect(realScores.length).toBeGreaterThanOrEqual(20);
+    expect(realScores.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("holds, for each real text, every field, each found value with its passage quoted verbatim from the text", () => {
+    for (const file of readdirSync(REAL).filter((f) => f.endsWith(".json"))) {
+      const json = JSON.parse(readFileSync(join(REAL, file), "utf8")) as ReaderJson & { source: string };
+      const text = readFileSync(join(REAL, file.replace(/\.json$/, ".txt")), "utf8");
+      expect(json.source).toMatch(/^https?:\/\//);
+      expect(Object.keys(json.fields).sort()).toEqual([...SCORED_FIELDS].sort());
+      for (const field of SCORED_FIELDS) {
+        const { value, where } = json.fields[field];
+        expect([file, field, value === null]).toEqual([file, field, where === null]);
+        if (where !== null) expect([file, field, text.includes(where)]).toEqual([file, field, true]);
+        if (typeof value === "string" && /Date$|termStart|termEnd/.test(field)) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
   });
 
   it("gets at least 90 % of the fields a reader finds in the real texts right, and invents none", () => {

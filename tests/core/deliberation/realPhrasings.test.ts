@@ -135,6 +135,16 @@ describe("durations", () => {
     expect(months).toMatchObject({ months: 12, period: { from: { year: 2021, month: 1 }, to: { year: 2021, month: 12 } } });
     expect(extractDeliberation("Les conventions d'objectifs annuelles sont signées chaque année.").term.value).toBeNull();
   });
+
+  // ca-arlysere-2018-convention-cosi ("1er janvier 2019 – 31 décembre 2021"), commune-saint-germain-en-laye-2017 ("Années 2018 – 2019 - 2020")
+  it("reads a line that is only a span of dates or a list of years, under a convention's title", () => {
+    const dates = extractDeliberation("CONVENTION DE PARTENARIAT\n\n1er septembre 2024 – 31 août 2027").term;
+    expect(dates.value).toMatchObject({ months: 36, from: "date", start: d("2024-09-01"), end: d("2027-08-31") });
+    expect(dates.confidence).toBe("medium");
+    const years = extractDeliberation("Convention d'objectifs\n\nAnnées 2024 – 2025 - 2026").term;
+    expect(years.value).toMatchObject({ months: null, period: { from: { year: 2024, month: null }, to: { year: 2026, month: null } } });
+    expect(extractDeliberation("Le tarif est de 12 € du 1er mars 2024 au 30 avril 2024, hors vacances.").term.value).toBeNull();
+  });
 });
 
 describe("the ACTES identifier", () => {
@@ -196,6 +206,11 @@ describe("the séance", () => {
   it("takes the deliberation an annexed convention names, with low confidence, when nothing else gives the séance", () => {
     expect(session("ENTRE : le Président, agissant en vertu d'une délibération du Conseil Municipal en date du 3 avril 2023").confidence).toBe("low");
     expect(session("ENTRE : le Président, agissant en vertu d'une délibération du Conseil Municipal en date du 3 avril 2023").value).toEqual(d("2023-04-03"));
+    // ca-arlysere ("en vertu de la délibération n° xx du Conseil Communautaire en date du 13 décembre 2018"), saint-germain-en-laye
+    expect(session("représentée par son Président agissant en vertu de la délibération n° xx du Conseil Communautaire en date du 5 mai 2022,").value).toEqual(d("2022-05-05"));
+    expect(session("habilité par délibération du conseil municipal de Saint-Jean-de-Luz en date du 7 juin 2021, d'une part").value).toEqual(d("2021-06-07"));
+    // Never the partner's board.
+    expect(session("agissant en vertu de la délibération du Conseil d'Administration en date du 26 octobre 2021,").value).toBeNull();
   });
 });
 
@@ -280,6 +295,12 @@ describe("the authority", () => {
     expect(authority("M. le Maire agissant au nom de la Ville de Lille, est autorisé à signer.").value).toBe("Ville de Lille");
     expect(authority("La Ville de Strasbourg entretient des relations étroites avec les centres.").value).toBe("Ville de Strasbourg");
   });
+
+  // commune-cherbourg-en-cotentin-2021 ("Ville de Cherbourg-en-Cotentin Département de la Manche COMPTE-RENDU SOMMAIRE …"), saint-philbert
+  it("reads a letterhead's name up to the header's next item, and writes a compound place name as one", () => {
+    expect(authority("Ville de Saint-Lô Département de la Manche COMPTE-RENDU SOMMAIRE Conseil municipal Séance du 3 mars 2021").value).toBe("Ville de Saint-Lô");
+    expect(authority("Le Conseil Municipal de la commune de SAINT-JEAN-DE-LUZ dûment convoqué le 2 mai 2021, s'est réuni.").value).toBe("Commune de Saint-Jean-de-Luz");
+  });
 });
 
 describe("the partner", () => {
@@ -301,6 +322,13 @@ describe("the partner", () => {
   // commune-saint-sulpice-la-foret-2019: "5. Convention de partenariat entre la commune de … et Unis Cité / Projet antigaspi 2020 / Délibération"
   it("reads the second party of an item 'Convention … entre A et B / …'", () => {
     expect(partner("Ordre du jour :\n\n3. Convention de partenariat entre la commune de Vire et Emmaüs Connect / Projet numérique / Délibération")).toBe("Emmaüs Connect");
+  });
+
+  // ca-arlysere-2018 ("Entre : … d'une part, / Et : / Le Comité des Œuvres Sociales Intercommunal (COSI), n° de SIRET…"), saint-germain-en-laye, lumbres
+  it("reads the party after 'Et' in a convention's 'Entre … Et …', with its acronym", () => {
+    expect(partner("Entre :\n\nLa Ville de Vire, d'une part,\n\nEt :\n\nLe Comité des Fêtes de Vire (CFV), n° de SIRET……, d'autre part,")).toBe("Comité des Fêtes de Vire (CFV)");
+    expect(partner("Entre les soussignés :\n\nLa Ville de Vire\n\nEt\n\nL'Association «LES AMIS DU BOCAGE», déclarée en sous-préfecture")).toBe("Association LES AMIS DU BOCAGE");
+    expect(partner("Et :\n\nLe Comité des Fêtes de Vire")).toBeNull();
   });
 });
 
@@ -333,7 +361,17 @@ describe("the title", () => {
       confidence: "low",
     });
     expect(title("Subventions aux associations culturelles\nEXTRAIT DU REGISTRE DES DELIBERATIONS").value).toBe("Subventions aux associations culturelles");
+    expect(title("Page | 1 /12 Convention – Ville de Vire\nConvention d'objectifs et de moyens\n\nAnnées 2024 – 2026").value).toBe("Convention d'objectifs et de moyens");
     expect(title("COMPTE-RENDU SOMMAIRE DU CONSEIL MUNICIPAL Séance du 11 décembre 2019\nL'an deux mil dix-neuf …").value).toBeNull();
+  });
+});
+
+describe("a convention's cover page", () => {
+  // ca-arlysere-2018-convention-cosi: "CONVENTION D'OBJECTIF / ENTRE / La Communauté d'Agglomération Arlysère / ET / Le Comité …"
+  it("reads the title with the parties laid out below it", () => {
+    expect(extractDeliberation("CONVENTION DE PARTENARIAT\n\nENTRE\n\nLa Ville de Vire\n\nET\n\nLe Club Nautique\n\nEntre :").title.value).toBe(
+      "Convention de partenariat entre la Ville de Vire et le Club Nautique",
+    );
   });
 });
 
