@@ -17,32 +17,17 @@
  * text: it is checked against the same rule applied to the reader's two dates, and counted apart.
  */
 import { toIsoDate } from "../../../src/core/dates/calendarDate";
-import { DeliberationExtraction } from "../../../src/core/deliberation/extractDeliberation";
+import { DELIBERATION_FIELDS, DeliberationExtraction, DeliberationField } from "../../../src/core/deliberation/extractDeliberation";
 import { Extracted } from "../../../src/core/deliberation/extracted";
 
-/** The fields of the reader's JSON, in the order of the report. */
-export const SCORED_FIELDS = [
-  "authority",
-  "sessionDate",
-  "deliberationNumber",
-  "title",
-  "partner",
-  "siret",
-  "transmissionDate",
-  "publicationDate",
-  "enforceableDate",
-  "signatureDate",
-  "termMonths",
-  "termFrom",
-  "termStart",
-  "termEnd",
-  "committeeMonths",
-  "amount",
-  "court",
-  "appealMonths",
-  "actesId",
-] as const;
-export type ScoredField = (typeof SCORED_FIELDS)[number];
+/** The term's and the comité's parts the reader writes apart. */
+const TERM_PARTS = ["termMonths", "termFrom", "termStart", "termEnd"] as const;
+export type ScoredField = Exclude<DeliberationField, "term" | "committee"> | (typeof TERM_PARTS)[number] | "committeeMonths";
+
+/** The fields of the reader's JSON, in the order of the report: the extraction's, the term and the comité by their parts. */
+export const SCORED_FIELDS: readonly ScoredField[] = DELIBERATION_FIELDS.flatMap((field): ScoredField[] =>
+  field === "term" ? [...TERM_PARTS] : field === "committee" ? ["committeeMonths"] : [field],
+);
 export type FieldValue = string | number | null;
 
 /** A field as the extraction gives it: its value in the reader's terms, and whether it was worked out rather than read. */
