@@ -51,7 +51,8 @@ const OTHER_NUMBER = /\b(?:siret|siren|action|annexe|article|avenant|convention|
  * 2023CC/058", "Extrait … Délibération du Conseil municipal n° 2022/018", "N° de la délibération :".
  */
 const OWN = [
-  /^\W*(?:extrait\b.*?\s)?(?:deliberation|acte|decision)(?: du (?:conseil|bureau|comite|commission)[a-z' ]{0,40}?)?\s*(?:n[°o]|numero)?\s*:?\s*$/,
+  // … and a rapport's own number, the act's when the rapport is what the council approves ("RAPPORT N° 18-CP-412")
+  /^\W*(?:extrait\b.*?\s)?(?:deliberation|acte|decision|rapport)(?: du (?:conseil|bureau|comite|commission)[a-z' ]{0,40}?)?\s*(?:n[°o]|numero)?\s*:?\s*$/,
   /^\W*(?:n[°o]|numero|reference)\s*(?:de (?:la )?deliberation|d'acte|de l'acte)?\s*:?\s*$/,
 ];
 

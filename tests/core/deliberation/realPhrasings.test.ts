@@ -266,6 +266,8 @@ describe("the act's number", () => {
     expect(number("Service du sport\n\n12-04\n\nRAPPORT À LA COMMISSION PERMANENTE")).toBe("12-04");
     expect(number("Juin 2021\nDéliberation\n2021 DAC 412\nConseil municipal")).toBe("2021 DAC 412");
     expect(number("Déliberation/ Conseil général/ Mars 2004 [2004 ASES 12]")).toBe("2004 ASES 12");
+    // The issue's example of a rapport's number.
+    expect(number("RAPPORT N° 18-CP-412\n\nCOMMISSION PERMANENTE")).toBe("18-CP-412");
   });
 });
 
@@ -317,6 +319,12 @@ describe("the partner", () => {
   it("reads 'signer avec', a name that holds 'et de'", () => {
     expect(partner("d'autoriser le Président à signer avec l'Agence de Services et de Paiement, l'avenant précité")).toBe("Agence de Services et de Paiement");
     expect(partner("signer la convention avec l'association Les Amis et de l'autoriser à la modifier")).toBe("Association Les Amis");
+  });
+
+  // commune-paris-2009-dvd-118 ("avec le Département de Seine-Saint-Denis"), departement-paris-2003 ("avec l'association"); the issue's "la Maison Jacques Prévert"
+  it("reads the body a convention is signed with, of any kind", () => {
+    expect(partner("d'approuver la convention de partenariat avec la Maison Jacques Prévert pour la saison 2024.")).toBe("Maison Jacques Prévert");
+    expect(partner("signer une convention de partenariat avec le Département de la Somme pour l'étude d'un schéma.")).toBe("Département de la Somme");
   });
 
   // commune-saint-sulpice-la-foret-2019: "5. Convention de partenariat entre la commune de … et Unis Cité / Projet antigaspi 2020 / Délibération"
