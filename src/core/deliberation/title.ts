@@ -141,9 +141,9 @@ function firstLine(text: DeliberationText): Candidate<string> | null {
   // The first line with words, a page's header aside ("Page | 1 /12 …").
   const line = text.lines.find((l) => /\p{L}{2}/u.test(l.text) && !/^page\s*\d/.test(l.folded));
   if (line === undefined) return null;
-  const words = line.folded.replace(/^[\d\s.)/-]+/, "");
+  const words = line.folded.replace(/^[\d\s.)/-]+/, "").replace(/^(?:le|la|les|l') ?/, "");
   const tooLong = line.text.length > 150 || words.split(" ").length < 3;
-  if (tooLong || NOT_A_TITLE.test(words) || /[_:]|\d{4}|[.;]$/.test(line.text) || /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/.test(words)) return null;
+  if (tooLong || NOT_A_TITLE.test(words) || /[_:]|\d{4}|[.;,]$/.test(line.text) || /\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/.test(words)) return null;
   return { value: capitalize(trimTitle(line.text)), sentence: line.text, confidence: "low" };
 }
 

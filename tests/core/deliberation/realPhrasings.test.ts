@@ -371,6 +371,7 @@ describe("the title", () => {
     expect(title("Subventions aux associations culturelles\nEXTRAIT DU REGISTRE DES DELIBERATIONS").value).toBe("Subventions aux associations culturelles");
     expect(title("Page | 1 /12 Convention – Ville de Vire\nConvention d'objectifs et de moyens\n\nAnnées 2024 – 2026").value).toBe("Convention d'objectifs et de moyens");
     expect(title("COMPTE-RENDU SOMMAIRE DU CONSEIL MUNICIPAL Séance du 11 décembre 2019\nL'an deux mil dix-neuf …").value).toBeNull();
+    expect(title("Le Conseil municipal de la ville,\nVu le code général des collectivités territoriales").value).toBeNull();
   });
 });
 
