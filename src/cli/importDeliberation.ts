@@ -21,6 +21,7 @@ import {
   extractionNoteMessage,
   formatEuros,
   formatMonthsFr,
+  otherPassages,
 } from "../i18n/deliberation.fr";
 import { pdfReadSummary } from "../i18n/pdf.fr";
 import { looksLikePdf } from "../pdf/pdfText";
@@ -109,7 +110,11 @@ function reviewLines(file: string, extraction: DeliberationExtraction, reference
   const lines = [IMPORT_REVIEW.heading(file), ""];
   const explain = (read: Extracted<unknown>, field: DeliberationField | "recurring" | "milestones"): void => {
     if (read.sentence !== null) lines.push(IMPORT_REVIEW.sentence(read.sentence));
-    read.notes.forEach((note) => lines.push(IMPORT_REVIEW.note(extractionNoteMessage(field, note))));
+    for (const note of read.notes) {
+      lines.push(IMPORT_REVIEW.note(extractionNoteMessage(field, note)));
+      // The other passages that give another value, quoted under this one: both can be checked.
+      otherPassages(field, note).forEach((other) => lines.push(IMPORT_REVIEW.otherPassage(other.value, other.sentence)));
+    }
   };
   for (const field of DELIBERATION_FIELDS) {
     const read = extraction[field];

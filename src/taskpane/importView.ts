@@ -13,7 +13,7 @@ import { TableKey, tableFields } from "../core/register/registerSchema";
 import { CellValue, isCellError } from "../core/cells/sheetGrid";
 import { WorkbookGateway } from "../excel/gateway";
 import { appendImportedRows } from "../actions/registerActions";
-import { CONFIDENCE_LABELS, DELIBERATION_FIELD_LABELS, describeExtractedValue, extractionNoteMessage } from "../i18n/deliberation.fr";
+import { CONFIDENCE_LABELS, DELIBERATION_FIELD_LABELS, describeExtractedValue, extractionNoteMessage, otherPassages } from "../i18n/deliberation.fr";
 import { formatDateFr } from "../i18n/fr";
 import { IMPORT, appendProblemMessage } from "../i18n/pane.fr";
 import { mappingProblemMessage } from "../i18n/register.fr";
@@ -131,7 +131,13 @@ export function mountImportPane(container: HTMLElement, options: ImportPaneOptio
           el(doc, "dd", {}, [
             el(doc, "span", { className: "value", text: describeExtractedValue(extraction, key) }),
             ...(value.sentence === null ? [] : [el(doc, "q", { className: "sentence", text: value.sentence })]),
-            ...value.notes.map((note) => el(doc, "span", { className: "note-line", text: extractionNoteMessage(key, note) })),
+            ...value.notes.flatMap((note) => [
+              el(doc, "span", { className: "note-line", text: extractionNoteMessage(key, note) }),
+              // The other passages that give another value, quoted too: both can be checked.
+              ...otherPassages(key, note).map((other) =>
+                el(doc, "span", { className: "other-passage" }, [`${other.value} : `, el(doc, "q", { className: "sentence", text: other.sentence })]),
+              ),
+            ]),
           ]),
         ];
       }),

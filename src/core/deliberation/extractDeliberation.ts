@@ -5,15 +5,19 @@
  * confirms (see deliberationRows).
  */
 import { CalendarDate } from "../dates/calendarDate";
+import { ActesIdentifier, readActesIdentifier } from "./actesIdentifier";
 import { readAppeal } from "./appeal";
+import { readAuthority } from "./authority";
 import { DeliberationNumber, readDeliberationNumbers } from "./deliberationNumbers";
 import { prepareDeliberationText } from "./deliberationText";
 import { Extracted } from "./extracted";
 import { readAmountCommitted } from "./money";
 import { CommitteeRhythm, Milestone, RecurringObligation, readObligations } from "./obligations";
-import { readAuthority, readPartner, readPartnerSiret, readTitle } from "./parties";
-import { readSessionDate, readStampDates } from "./stamps";
+import { readPartner, readPartnerSiret } from "./parties";
+import { readSessionDate } from "./session";
+import { readStampDates } from "./stamps";
 import { TermReading, readTerm } from "./term";
+import { readTitle } from "./title";
 
 export interface DeliberationExtraction {
   /** The collectivité that deliberates. */
@@ -47,6 +51,8 @@ export interface DeliberationExtraction {
   readonly court: Extracted<string>;
   /** Months of the délai de recours contentieux. */
   readonly appealMonths: Extracted<number>;
+  /** The ACTES identifier stamped on the act (département-SIREN-date-number-nature). */
+  readonly actesId: Extracted<ActesIdentifier>;
 }
 
 /** The fields holding one value, in the order a review shows them. */
@@ -66,6 +72,7 @@ export const DELIBERATION_FIELDS = [
   "amount",
   "court",
   "appealMonths",
+  "actesId",
 ] as const satisfies readonly (keyof DeliberationExtraction)[];
 
 export type DeliberationField = (typeof DELIBERATION_FIELDS)[number];
@@ -76,17 +83,19 @@ export type DeliberationField = (typeof DELIBERATION_FIELDS)[number];
  */
 export function extractDeliberation(raw: string): DeliberationExtraction {
   const text = prepareDeliberationText(raw);
-  const numbers = readDeliberationNumbers(text);
+  const actesId = readActesIdentifier(text);
+  const numbers = readDeliberationNumbers(text, actesId.value);
   const partner = readPartner(text);
-  const stamps = readStampDates(text);
+  const sessionDate = readSessionDate(text, actesId.value);
+  const stamps = readStampDates(text, sessionDate.value);
   const obligations = readObligations(text);
   const appeal = readAppeal(text);
   return {
-    authority: readAuthority(text),
-    sessionDate: readSessionDate(text),
+    authority: readAuthority(text, partner.value),
+    sessionDate,
     deliberationNumber: numbers.own,
     deliberationNumbers: numbers.all,
-    title: readTitle(text),
+    title: readTitle(text, numbers.all.find((n) => n.own) ?? null),
     partner,
     siret: readPartnerSiret(text, partner.value),
     ...stamps,
@@ -97,6 +106,7 @@ export function extractDeliberation(raw: string): DeliberationExtraction {
     amount: readAmountCommitted(text),
     court: appeal.court,
     appealMonths: appeal.months,
+    actesId,
   };
 }
 

@@ -1,84 +1,12 @@
 /**
- * Who and what: the collectivité that deliberates, the title of the convention, the partner and
- * its SIRET (checked with its Luhn key: a SIRET whose key is wrong is reported, not kept).
+ * With whom: the partner of the convention and its SIRET (checked with its Luhn key: a SIRET whose
+ * key is wrong is reported, not kept). The authority is read in authority.ts, the title in title.ts.
  */
 import { readSiret } from "../cells/siret";
 import { DeliberationText, TextUnit } from "./deliberationText";
 import { Candidate, Extracted, notFound } from "./extracted";
+import { firstBest, whole } from "./names";
 import { recaseCapitals } from "./recaseCapitals";
-
-const AUTHORITY_TYPES = [
-  "commune",
-  "ville",
-  "mairie",
-  "departement",
-  "conseil departemental",
-  "conseil regional",
-  "region",
-  "communaute de communes",
-  "communaute d'agglomeration",
-  "communaute urbaine",
-  "metropole",
-  "syndicat mixte",
-  "syndicat intercommunal",
-  "etablissement public territorial",
-].join("|");
-const AUTHORITY_LINE = new RegExp(`^(?:la |le |l')?(?:${AUTHORITY_TYPES})(?: d[eu]s? | de la | de l'| d'| )[^ ]`);
-
-/** The first of the best candidates (titles and names vary in wording without contradicting). */
-function firstBest<T>(candidates: readonly Candidate<T>[]): Extracted<T> {
-  for (const level of ["high", "medium", "low"] as const) {
-    const found = candidates.find((c) => c.confidence === level);
-    if (found !== undefined) return { value: found.value, sentence: found.sentence, confidence: found.confidence, notes: found.notes ?? [] };
-  }
-  return notFound();
-}
-
-function whole(text: DeliberationText): string {
-  return text.lines.map((l) => l.text).join("\n");
-}
-
-/**
- * The collectivité: the first line that names one by its kind ("Communauté d'Agglomération de
- * Béthune-Bruay, Artois-Lys Romane", "VILLE DE SAINT-OMER" → "Ville de Saint-Omer").
- * @example readAuthority(prepareDeliberationText("Commune de Beuvry\nSéance du 3 février 2021")).value // "Commune de Beuvry"
- */
-export function readAuthority(text: DeliberationText): Extracted<string> {
-  const line = text.lines.find((l) => l.text.length <= 120 && AUTHORITY_LINE.test(l.folded) && !/[.;]$/.test(l.text));
-  if (line === undefined) return notFound();
-  const value = recaseCapitals(line.text.replace(/^(?:la|le|l')\s*/i, "").replace(/[\s,;:–-]+$/, ""), whole(text));
-  return { value: value.charAt(0).toUpperCase() + value.slice(1), sentence: line.text, confidence: "medium", notes: [] };
-}
-
-const TITLE_VERBS = /\b(?:signer|approuver|conclure|passer|autoriser la signature de) (?:la|une) (convention [^,;.]*?)(?= pour une duree| pour | telle | ci-annexee| a compter|[,;.]|$)/;
-
-/**
- * The title of the convention: an "Objet :" line (high), else the first heading that starts with
- * "Convention" (medium, capitals written back in ordinary case), else the convention the council
- * authorises to sign (low).
- * @example readTitle(prepareDeliberationText("Objet : Convention de partenariat avec le club")).value // "Convention de partenariat avec le club"
- */
-export function readTitle(text: DeliberationText): Extracted<string> {
-  const document = whole(text);
-  const candidates: Candidate<string>[] = [];
-  for (const s of text.sentences) {
-    const object = /^objet\s*[:–-]\s*/.exec(s.folded);
-    if (object !== null && s.text.length - object[0].length > 3) {
-      const value = recaseCapitals(s.text.slice(object[0].length).replace(/[.\s]+$/, ""), document);
-      candidates.push({ value: value.charAt(0).toUpperCase() + value.slice(1), sentence: s.text, confidence: "high" });
-    } else if (s.isHeading && /^convention\b/.test(s.folded) && s.text.length <= 250) {
-      candidates.push({ value: recaseCapitals(s.text.replace(/[.\s]+$/, ""), document), sentence: s.text, confidence: "medium" });
-    } else {
-      const signed = TITLE_VERBS.exec(s.folded);
-      if (signed !== null) {
-        const at = (signed.index ?? 0) + signed[0].length - signed[1].length;
-        const value = s.text.slice(at, at + signed[1].length);
-        candidates.push({ value: value.charAt(0).toUpperCase() + value.slice(1), sentence: s.text, confidence: "low" });
-      }
-    }
-  }
-  return firstBest(candidates);
-}
 
 const PARTNER_TYPES = [
   "association",
@@ -93,6 +21,7 @@ const PARTNER_TYPES = [
   "fondation",
   "federation",
   "union",
+  "comite",
   "commune",
   "ville",
   "departement",
@@ -122,9 +51,9 @@ const PARTNER_TYPES = [
   "pole",
 ].join("|");
 const PARTNER_TYPE = new RegExp(`^(?:${PARTNER_TYPES})\\b`);
-/** Where a partner's name ends. */
+/** Where a partner's name ends ("… et de l'autoriser", but not "Agence de Services et de Paiement"). */
 const NAME_END =
-  / pour | pour$| relative?s? | portant | ci-annexee| telle | dans | afin | en vue | visant | concernant | d'une duree| a compter| au titre| sise? | situee? | dont | ayant | et (?:d'autoriser|autorise|de )|[,;.:()]| - | – /;
+  / pour | pour$| relative?s? | portant | ci-annexee| telle | dans | afin | en vue | visant | concernant | d'une duree| a compter| au titre| sise? | situee? | dont | ayant | une? | et (?:d'autoriser|autorise|de (?:l'|la |le |les |lui |[a-z]+er\b))|[,;.:()]| - | – | \/ /;
 const ARTICLE = /^(?:l'|la |le |les )/;
 
 /** The partner's name that starts at `at` in a sentence, when it looks like one (a heading's capitals written back in ordinary case). */
@@ -132,9 +61,12 @@ function nameAt(sentence: TextUnit, at: number, document: string): { value: stri
   const rest = sentence.folded.slice(at);
   const article = ARTICLE.exec(rest)?.[0] ?? "";
   const start = at + article.length;
-  const tail = sentence.folded.slice(start);
+  const tail = sentence.folded.slice(start, start + 200);
   const end = NAME_END.exec(tail);
-  const raw = sentence.text.slice(start, start + Math.min(end?.index ?? tail.length, 90));
+  let raw = sentence.text.slice(start, start + Math.min(end?.index ?? tail.length, 90));
+  // "Comité des Œuvres Sociales Intercommunal (COSI)": an acronym in brackets right after the name is part of it.
+  const acronym = /^ ?\((?:\p{Lu}\.?){2,10}\)/u.exec(sentence.text.slice(start + raw.length, start + raw.length + 16));
+  if (acronym !== null && /\p{L}$/u.test(raw.trimEnd())) raw = `${raw.trimEnd()} ${acronym[0].trim()}`;
   const value = recaseCapitals(raw.replace(/[«»"“”]/g, "").replace(/\s+/g, " ").trim(), document);
   if (value.length < 2) return null;
   const typed = PARTNER_TYPE.test(sentence.folded.slice(start));
@@ -142,22 +74,42 @@ function nameAt(sentence: TextUnit, at: number, document: string): { value: stri
   return { value: value.charAt(0).toUpperCase() + value.slice(1), typed };
 }
 
+/** "… et Monsieur le Président de la Société Anonyme X": the second party of a convention's "Entre les soussignés". */
+const SECOND_PARTY = / et (?:(?:monsieur|madame|m\.|mme) (?:le |la )?(?:president|presidente|directeur|directrice|maire|gerant|gerante)(?: general| generale)? (?:de la |du |de l'|d')|(?=l'|la |le ))/;
+
 /**
  * The partner: whom the convention is signed with ("la convention … avec l'association TEAM2"
- * → "Association TEAM2"), high when a kind of body names it; else the second party of a
- * "Convention … entre … et …" heading, or the body a subsidy goes to (medium).
+ * → "Association TEAM2", "à signer avec l'Agence de Services et de Paiement"), high when a kind
+ * of body names it; the second party of a convention's "Entre les soussignés : … et Monsieur le
+ * Président de la Société Anonyme …"; else the second party of a "Convention … entre … et …"
+ * heading or item ("5. Convention de partenariat entre la commune de … et Unis Cité / …"), or
+ * the body a subsidy goes to (medium).
  * @example readPartner(prepareDeliberationText("signer la convention avec l'association TEAM2 pour une durée de 3 ans")).value // "Association TEAM2"
  */
 export function readPartner(text: DeliberationText): Extracted<string> {
   const document = whole(text);
   const candidates: Candidate<string>[] = [];
-  for (const s of text.sentences) {
+  const typed = (s: TextUnit, at: number, otherwise: "medium" | "high" = "medium"): void => {
+    const name = nameAt(s, at, document);
+    if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: name.typed ? "high" : otherwise });
+  };
+  text.sentences.forEach((s, i) => {
     const withPartner = /\bconvention\b[^.;]{0,140}? avec /.exec(s.folded);
-    if (withPartner !== null) {
-      const name = nameAt(s, (withPartner.index ?? 0) + withPartner[0].length, document);
-      if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: name.typed ? "high" : "medium" });
+    if (withPartner !== null) typed(s, (withPartner.index ?? 0) + withPartner[0].length);
+    const signedWith = /\bsigner avec (?=l'|la |le )/.exec(s.folded);
+    if (signedWith !== null) typed(s, signedWith.index + signedWith[0].length);
+    const parties = s.folded.indexOf("entre les soussigne");
+    const second = parties < 0 ? null : SECOND_PARTY.exec(s.folded.slice(parties, parties + 600));
+    if (second !== null) typed(s, parties + second.index + second[0].length);
+    // "Entre : [the authority] …, d'une part, / Et : Le Comité … (COSI), …": the party after "Et".
+    const andInline = /^et\s*:?\s*(?=(?:l'|la |le ).)/.exec(s.folded);
+    const andAlone = /^et\s*:?$/.test(s.folded);
+    if ((andInline !== null || andAlone) && text.sentences.slice(Math.max(0, i - 12), i).some((o) => /^entre\b/.test(o.folded))) {
+      const next = text.sentences[i + 1];
+      if (andInline !== null) typed(s, andInline[0].length);
+      else if (next !== undefined) typed(next, 0);
     }
-    const between = s.isHeading ? /^convention\b.*? entre .+? et /.exec(s.folded) : null;
+    const between = (s.isHeading || /^conventions? /.test(s.folded)) && s.text.length <= 300 ? /^conventions?\b.*? entre .+? et /.exec(s.folded) : null;
     if (between !== null) {
       const name = nameAt(s, between[0].length, document);
       if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: "medium" });
@@ -169,8 +121,15 @@ export function readPartner(text: DeliberationText): Extracted<string> {
       const name = nameAt(s, (beneficiary.index ?? 0) + beneficiary[0].length, document);
       if (name !== null) candidates.push({ value: name.value, sentence: s.text, confidence: "medium" });
     }
-  }
-  return firstBest(candidates);
+  });
+  return withAcronym(firstBest(candidates), candidates);
+}
+
+/** The same name written elsewhere with its acronym ("… Intercommunal" and "… Intercommunal (COSI)"): the fuller writing. */
+function withAcronym(best: Extracted<string>, candidates: readonly Candidate<string>[]): Extracted<string> {
+  if (best.value === null) return best;
+  const fuller = candidates.find((c) => c.confidence === best.confidence && c.value.startsWith(`${best.value} (`) && /\)$/.test(c.value));
+  return fuller === undefined ? best : { ...best, value: fuller.value, sentence: fuller.sentence };
 }
 
 const SIRET = /\bsiret\b\s*(?:n°|no|numero)?\s*:?\s*(\d[\d .\u00a0]{11,24}\d)/g;

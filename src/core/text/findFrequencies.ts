@@ -14,7 +14,8 @@ export interface FrequencyInText {
 }
 
 const UNIT = "ans?|annees?|semestres?|trimestres?|mois";
-const QUANTITY = "\\d{1,2}|[a-z]+(?:-[a-z]+)*";
+// Bounded: a long run of letters and hyphens ("a-a-a-…") is read in linear time.
+const QUANTITY = "\\d{1,2}|[a-z]{1,16}(?:-[a-z]{1,16}){0,3}";
 const FLOOR = "(?:(au minimum|au moins|a minima) )?";
 const FORMS: readonly { readonly pattern: RegExp; readonly read: (m: RegExpMatchArray) => number | null }[] = [
   // "2 fois par an", "une fois par trimestre", "deux fois par semestre", "2 fois l'an"
