@@ -126,8 +126,92 @@ function alert(finding: Finding): JsonAlert {
 export function jsonReport(asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): JsonReport {
   return {
     asOf: toIsoDate(asOf),
-    mapping: Object.fromEntries(TABLE_KEYS.map((key) => [key, tableMapping(mapping[key])])) as Record<TableKey, JsonTableMapping | null>,
+    mapping: jsonMapping(mapping),
     conventions: grouped.sections.map((s) => convention(s.summary)),
     alerts: [...grouped.sections.flatMap((s) => s.findings), ...grouped.orphans].map(alert),
   };
+}
+
+function jsonMapping(mapping: RegisterMapping): Record<TableKey, JsonTableMapping | null> {
+  return Object.fromEntries(TABLE_KEYS.map((key) => [key, tableMapping(mapping[key])])) as Record<TableKey, JsonTableMapping | null>;
+}
+
+/**
+ * The text of `JSON.stringify(jsonReport(…), null, 2)` in pieces of whole lines (joined by "\n",
+ * without the last line end), made one convention and one alert at a time: a register of 200 000
+ * conventions gives 450 MB of JSON, which is never held whole, nor its objects. The same text, byte
+ * for byte (tests/cli/jsonReport.test.ts compares them).
+ * @example [...jsonReportPieces(asOf, mapping, grouped)].join("\n") === JSON.stringify(jsonReport(asOf, mapping, grouped), null, 2) // true
+ */
+export function* jsonReportPieces(asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): Generator<string> {
+  const mappingText = JSON.stringify(jsonMapping(mapping), null, 2).replace(/\n/g, "\n  ");
+  yield `{\n  "asOf": ${JSON.stringify(toIsoDate(asOf))},\n  "mapping": ${mappingText},`;
+  yield* arrayMember(
+    "conventions",
+    grouped.sections.length,
+    (function* () {
+      for (const section of grouped.sections) yield convention(section.summary);
+    })(),
+    ",",
+  );
+  const alertCount = grouped.sections.reduce((n, s) => n + s.findings.length, 0) + grouped.orphans.length;
+  yield* arrayMember(
+    "alerts",
+    alertCount,
+    (function* () {
+      for (const section of grouped.sections) for (const finding of section.findings) yield alert(finding);
+      for (const finding of grouped.orphans) yield alert(finding);
+    })(),
+    "",
+  );
+  yield "}";
+}
+
+/**
+ * An item of a top-level array as `JSON.stringify(…, null, 2)` lays it out at depth 2: its members
+ * one a line, 6 spaces in; an array of plain values one value a line. Written out here because the
+ * items are flat (texts, numbers, null, arrays of texts) and this is several times faster than
+ * stringifying each with indentation; anything else falls back to JSON.stringify itself.
+ */
+function prettyItem(item: unknown): string {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+  const members: string[] = [];
+  for (const [key, value] of Object.entries(item)) {
+    if (value === undefined || typeof value === "function") continue;
+    let text: string;
+    if (Array.isArray(value)) {
+      if (!value.every((v) => v === null || typeof v !== "object")) return `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+      text = value.length === 0 ? "[]" : `[\n        ${value.map((v) => JSON.stringify(v) ?? "null").join(",\n        ")}\n      ]`;
+    } else if (typeof value === "object" && value !== null) {
+      return `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+    } else {
+      text = JSON.stringify(value);
+    }
+    members.push(`      ${JSON.stringify(key)}: ${text}`);
+  }
+  return members.length === 0 ? "    {}" : `    {\n${members.join(",\n")}\n    }`;
+}
+
+/** Items stringified at a time before a piece is given. */
+const ITEMS_PER_PIECE = 2000;
+
+/** An array member of the top object, its `count` items stringified one by one (JSON.stringify's layout, at depth 2). */
+function* arrayMember(key: string, count: number, items: Iterable<unknown>, after: string): Generator<string> {
+  if (count === 0) {
+    yield `  ${JSON.stringify(key)}: []${after}`;
+    return;
+  }
+  yield `  ${JSON.stringify(key)}: [`;
+  let piece: string[] = [];
+  let index = 0;
+  for (const item of items) {
+    index += 1;
+    piece.push(prettyItem(item));
+    if (piece.length === ITEMS_PER_PIECE && index < count) {
+      yield `${piece.join(",\n")},`;
+      piece = [];
+    }
+  }
+  if (piece.length > 0) yield piece.join(",\n");
+  yield `  ]${after}`;
 }

@@ -14,7 +14,7 @@ import { writeDemoWorkbook } from "./writeDemoWorkbook";
 import { exportCalendar } from "./exportCalendar";
 import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
-import { jsonText, terminalLine } from "./terminalText";
+import { jsonControls, jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
 import { writeReport } from "./writeReport";
@@ -103,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
     const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
     if (!checked.ok) return fail(checked.error);
-    if (command.json) io.out(jsonText(checked.json, 2));
+    if (command.json) writeJsonPieces(checked.jsonPieces(), io);
     else checked.lines.forEach(out);
     return EXIT_OK;
   } catch (error) {
@@ -112,6 +112,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .forEach(err);
     return EXIT_UNEXPECTED;
   }
+}
+
+/** JSON text given in pieces of whole lines: each written by one io.out, which ends it with the line end. */
+function writeJsonPieces(pieces: Iterable<string>, io: CliIo): void {
+  for (const piece of pieces) io.out(jsonControls(piece));
 }
 
 /** asOf: the --date given (AAAA-MM-JJ, JJ/MM/AAAA, or any form the core reads), else today. */

@@ -27,5 +27,14 @@ export function terminalLine(line: string): string {
  * @example jsonText({ title: "a\u009bb" }) // '{"title":"a\\u009bb"}'
  */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return jsonControls(JSON.stringify(value, null, indent));
+}
+
+/**
+ * JSON text with DEL and the C1 controls escaped (what jsonText adds to JSON.stringify), for JSON
+ * written piece by piece.
+ * @example jsonControls('"a\u009bb"') // '"a\\u009bb"'
+ */
+export function jsonControls(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

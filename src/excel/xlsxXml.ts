@@ -241,6 +241,17 @@ function xmlDecodeAgain(text: string): string {
   });
 }
 
+/**
+ * A text of its own. The parser gives a cell's text as a slice of the chunk of XML it was read
+ * from, and V8 keeps the whole chunk for as long as the slice lives: a register's grid would hold
+ * its sheet's XML (two bytes a character once it has an accent). Concatenated then sliced, the text
+ * is copied to a string of its own first (V8 flattens the concatenation; shorter texts than 13
+ * characters are copied already).
+ */
+function ownText(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** xl/sharedStrings.xml, streamed: each <si>'s text (its runs joined), Excel's escapes decoded. */
 export function sharedStringsSink(part: string, strings: string[]): XmlSink {
   let item: string[] | null = null;
@@ -259,7 +270,7 @@ export function sharedStringsSink(part: string, strings: string[]): XmlSink {
       } else if (name === "rPh") {
         phonetic--;
       } else if (name === "si" && item !== null) {
-        strings.push(item.join(""));
+        strings.push(ownText(item.join("")));
         item = null;
       }
     },
@@ -340,8 +351,10 @@ export function worksheetSink(part: string, context: SheetContext): XmlSink & { 
     if (column >= EXCEL_COLUMNS || rowIndex < 0) throw new XmlRefusal({ code: "beyond_sheet_limits", part, cell: ref ?? cellName(rowIndex, column) });
   };
 
-  const store = (cellValue: CellValue): void => {
-    if (cellValue === null) return;
+  const store = (read: CellValue): void => {
+    if (read === null) return;
+    // A shared string is the table's own already (and shared by every cell that uses it).
+    const cellValue = typeof read === "string" && type !== "s" ? ownText(read) : read;
     let cells = rows[rowIndex];
     if (cells === undefined) {
       cells = [];
