@@ -1,9 +1,8 @@
 /**
- * `registre importer`: the text of a deliberation read from a file (UTF-8, or Windows' own
- * encoding when it is not UTF-8), its fields extracted by the core, and the review printed for a
+ * `registre importer`: the text of a deliberation read from a file (src/cli/readTextFile.ts: a
+ * regular file of at most 2 MB, UTF-8, UTF-16 or Windows' own encoding), its fields extracted by the core, and the review printed for a
  * person or as JSON, with the register rows it would add. Nothing is written.
  */
-import { promises as fs } from "node:fs";
 import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
 import { Extracted } from "../core/deliberation/extracted";
 import { DELIBERATION_FIELDS, DeliberationExtraction, DeliberationField, extractDeliberation, hasAnyField } from "../core/deliberation/extractDeliberation";
@@ -22,6 +21,7 @@ import {
   formatMonthsFr,
 } from "../i18n/deliberation.fr";
 import { CliError } from "./cliError";
+import { readTextFile } from "./readTextFile";
 
 export interface JsonExtracted {
   /** Dates as "AAAA-MM-JJ"; the term and obligations as objects. */
@@ -46,17 +46,15 @@ export interface JsonImport {
   readonly rows: DeliberationRows;
 }
 
-export type Imported = { readonly ok: true; readonly lines: string[]; readonly json: JsonImport } | { readonly ok: false; readonly error: CliError };
-
-/** UTF-8 when the bytes are UTF-8, else Windows-1252 (a text saved by Notepad in "ANSI"); null for a binary file. */
-function decode(bytes: Uint8Array): string | null {
-  if (bytes.includes(0) || new TextDecoder("latin1").decode(bytes.subarray(0, 5)) === "%PDF-") return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
+export type Imported =
+  | {
+      readonly ok: true;
+      /** What the reading of the file noticed (bytes that were not UTF-8), for the error output. */
+      readonly warnings: string[];
+      readonly lines: string[];
+      readonly json: JsonImport;
+    }
+  | { readonly ok: false; readonly error: CliError };
 
 function isDate(value: unknown): value is CalendarDate {
   return typeof value === "object" && value !== null && "year" in value && "month" in value && "day" in value;
@@ -150,16 +148,9 @@ function reviewLines(file: string, extraction: DeliberationExtraction, reference
  * @example (await importDeliberation("deliberation.txt")).ok // true
  */
 export async function importDeliberation(file: string): Promise<Imported> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, error: { code: "text_file_not_found", path: file } };
-    return { ok: false, error: { code: "text_file_unreadable", path: file, detail: error instanceof Error ? error.message : String(error) } };
-  }
-  const text = decode(bytes);
-  if (text === null) return { ok: false, error: { code: "not_a_text_file", path: file } };
+  const read = await readTextFile(file);
+  if (!read.ok) return { ok: false, error: read.error };
+  const { text } = read;
   const extraction = extractDeliberation(text);
   if (!hasAnyField(extraction)) return { ok: false, error: { code: "not_a_deliberation", path: file } };
   const reference = suggestReference(extraction);
@@ -169,6 +160,7 @@ export async function importDeliberation(file: string): Promise<Imported> {
   ) as Record<DeliberationField, JsonExtracted>;
   return {
     ok: true,
+    warnings: read.replaced > 0 ? [IMPORT_REVIEW.invalidUtf8(file, read.replaced)] : [],
     lines: reviewLines(file, extraction, reference, rows),
     json: {
       file,

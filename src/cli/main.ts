@@ -59,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.kind === "import") {
       const imported = await importDeliberation(command.file);
       if (!imported.ok) return fail(imported.error);
+      imported.warnings.forEach(err);
       if (command.json) io.out(jsonText(imported.json, 2));
       else imported.lines.forEach(out);
       return EXIT_OK;

@@ -215,6 +215,13 @@ export function cliErrorMessage(error: CliError): string {
         `Le fichier « ${error.path} » n'est pas du texte (un PDF, un document Word ?) : ` +
         "copiez le texte de la délibération dans un fichier .txt et donnez ce fichier."
       );
+    case "not_a_regular_file":
+      return `« ${error.path} » n'est pas un fichier ordinaire (un dossier, un tube nommé, un périphérique ?) : donnez le fichier texte de la délibération.`;
+    case "text_file_too_large":
+      return (
+        `Le fichier « ${error.path} » est trop volumineux pour une délibération (${megabytes.format(error.bytes / 1024 / 1024)} Mo ; ` +
+        `au plus ${megabytes.format(error.max / 1024 / 1024)} Mo) : il n'est pas lu. Copiez-y seulement le texte de la délibération.`
+      );
     case "not_a_deliberation":
       return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;
     case "output_not_ics":
