@@ -18,6 +18,7 @@ import { jsonControls, jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
 import { writeReport } from "./writeReport";
+import { Progress, progressLine } from "./progress";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -26,6 +27,8 @@ export interface CliIo {
   err(line: string): void;
   /** Today's date, read only when --date is not given. */
   today(): CalendarDate;
+  /** A progress line about a file being read (on a terminal only); absent: none. */
+  progress?(file: string): Progress;
 }
 
 /** The check ran (alerts or not). */
@@ -102,7 +105,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT_OK;
     }
 
-    const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
+    // The progress line, never with --json (whose reader may be a terminal too).
+    const progress = command.json ? undefined : io.progress?.(command.file);
+    const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile }, { onProgress: progress?.update });
+    progress?.end();
     if (!checked.ok) return fail(checked.error);
     if (command.json) writeJsonPieces(checked.jsonPieces(), io);
     else checked.lines.forEach(out);
@@ -128,6 +134,12 @@ function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDat
   return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
 }
 
+/** A second before the progress line shows; REGISTRE_PROGRESS_MS sets another delay (the terminal test uses 0). */
+function progressDelayMs(): number {
+  const asked = Number(process.env.REGISTRE_PROGRESS_MS);
+  return Number.isFinite(asked) && asked >= 0 ? asked : 1000;
+}
+
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */
 export async function runFromProcess(): Promise<void> {
   // A reader that stops early (`| head`) closes the pipe: not an error of the command.
@@ -138,6 +150,7 @@ export async function runFromProcess(): Promise<void> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     today,
+    ...(process.stderr.isTTY ? { progress: (file: string) => progressLine(process.stderr, file, () => performance.now(), progressDelayMs()) } : {}),
   });
 }
 

@@ -229,6 +229,12 @@ export function cliErrorMessage(error: CliError): string {
   }
 }
 
+/** The progress line of a long read (src/cli/progress.ts). */
+export const PROGRESS = {
+  reading: (file: string, percent: number): string => `Lecture de « ${file} » : ${percent} %`,
+  checking: (file: string): string => `Lecture de « ${file} » : 100 % — vérification…`,
+};
+
 /** Messages of `registre ics`. */
 export const ICS_CLI = {
   written: (count: number, path: string, asOf: CalendarDate): string =>
