@@ -187,6 +187,7 @@ function refusal(path: string, error: unknown): WorkbookFileError | null {
   if (error instanceof ZipRefusal) {
     const { problem } = error;
     if (problem.code === "too_large") return { code: "too_large", path, limit: problem.limit, part: problem.part, bytes: problem.bytes, max: problem.max };
+    if (problem.code === "too_many_entries") return { code: "too_large", path, limit: "entries", bytes: problem.entries, max: problem.max };
     return { code: "damaged_archive", path, ...(problem.part === undefined ? {} : { part: problem.part }) };
   }
   if (error instanceof XmlRefusal) {

@@ -34,8 +34,8 @@ export type WorkbookFileErrorCode =
   /** A cell past Excel's last row (1 048 576) or column (XFD); `cell` is its reference as written. */
   | "beyond_sheet_limits";
 
-/** What is too large: the file, a part once inflated, a part's inflation ratio, all parts together, the cells held. */
-export type SizeLimit = "file" | "part" | "ratio" | "total" | "cells";
+/** What is too large: the file, a part once inflated, a part's inflation ratio, all parts together, the cells held, the zip's entries. */
+export type SizeLimit = "file" | "part" | "ratio" | "total" | "cells" | "entries";
 
 export interface WorkbookFileError {
   readonly code: WorkbookFileErrorCode;
@@ -45,7 +45,7 @@ export interface WorkbookFileError {
   /** The package part concerned ("xl/worksheets/sheet1.xml"). */
   readonly part?: string;
   readonly limit?: SizeLimit;
-  /** The size found (bytes), and the most allowed (bytes; the ratio for "ratio", cells for "cells"). */
+  /** The size found (bytes; entries for "entries"), and the most allowed (bytes; the ratio for "ratio", cells for "cells", entries for "entries"). */
   readonly bytes?: number;
   readonly max?: number;
   readonly cell?: string;

@@ -190,9 +190,13 @@ export function parseDateStyles(part: string, xml: string): boolean[] {
   const formats = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
+  // Only the workbook's own formats (<numFmts>): a conditional format's (<dxfs>) may reuse an id.
+  let inNumFmts = false;
   const sink = xmlSink(part, {
     open(name, attributes) {
-      if (name === "numFmt" && !inCellXfs) {
+      if (name === "numFmts") {
+        inNumFmts = true;
+      } else if (name === "numFmt" && inNumFmts) {
         const id = parseInt(attributes.numFmtId ?? "", 10);
         if (Number.isFinite(id)) formats.set(id, (attributes.formatCode ?? "").replace(/[\\](.)/g, "$1"));
       } else if (name === "cellXfs") {
@@ -203,6 +207,7 @@ export function parseDateStyles(part: string, xml: string): boolean[] {
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;
+      if (name === "numFmts") inNumFmts = false;
     },
     text() {},
   });
@@ -487,32 +492,23 @@ function cellValue(
   context: SheetContext,
 ): CellValue {
   if (formula) {
+    // A formula's cached result: its type says how to read it; a shared string index is not one.
     if (text === undefined || text === "") return null;
-    switch (type) {
-      case "str":
-        return xmlDecodeAgain(text);
-      case "b":
-        return parseInt(text, 10) !== 0;
-      case "e":
-        return { error: text };
-      case "d":
-        return isoDateSerial(text);
-      default:
-        return number(parseFloat(text), style, context);
-    }
+    return typedValue(type === "s" || type === "inlineStr" ? undefined : type, text, style, context);
   }
   if (text === undefined) {
     return runs === null ? null : runs.join("");
   }
+  if (type === "s") return context.sharedStrings[parseInt(text, 10)] ?? null;
+  if (type === "inlineStr") return text;
+  return typedValue(type, text, style, context);
+}
+
+/** A value by its type attribute: text (t="str"), boolean, error, ISO date, else a number (a date's serial by its style). */
+function typedValue(type: string | undefined, text: string, style: number, context: SheetContext): CellValue {
   switch (type) {
-    case "s": {
-      const shared = context.sharedStrings[parseInt(text, 10)];
-      return shared ?? null;
-    }
     case "str":
       return xmlDecodeAgain(text);
-    case "inlineStr":
-      return text;
     case "b":
       return parseInt(text, 10) !== 0;
     case "e":

@@ -14,7 +14,8 @@ import * as yauzl from "yauzl";
 /** Why a package cannot be read; the reader turns it into a WorkbookFileError. */
 export type ZipProblem =
   | { readonly code: "damaged_archive"; readonly part?: string }
-  | { readonly code: "too_large"; readonly limit: "part" | "ratio" | "total"; readonly part: string; readonly bytes: number; readonly max: number };
+  | { readonly code: "too_large"; readonly limit: "part" | "ratio" | "total"; readonly part: string; readonly bytes: number; readonly max: number }
+  | { readonly code: "too_many_entries"; readonly entries: number; readonly max: number };
 
 export class ZipRefusal extends Error {
   constructor(readonly problem: ZipProblem) {
@@ -35,6 +36,8 @@ export const ZIP_LIMITS = {
   /** A part larger than ratioFloorBytes may inflate to at most this many times its compressed size. */
   ratio: 200,
   ratioFloorBytes: 16 * 1024 * 1024,
+  /** The most entries a zip may list (a workbook has tens of parts; each entry listed costs memory). */
+  entries: 100_000,
 } as const;
 
 export interface ZipPart {
@@ -62,6 +65,10 @@ export class ZipArchive {
         else resolve(opened);
       });
     });
+    if (zip.entryCount > ZIP_LIMITS.entries) {
+      zip.close();
+      throw new ZipRefusal({ code: "too_many_entries", entries: zip.entryCount, max: ZIP_LIMITS.entries });
+    }
     const entries = new Map<string, yauzl.Entry>();
     await new Promise<void>((resolve, reject) => {
       zip.on("entry", (entry: yauzl.Entry) => {

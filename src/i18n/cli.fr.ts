@@ -134,6 +134,8 @@ function tooLargeMessage(error: WorkbookFileError): string {
       );
     case "total":
       return `Le classeur ${file} est trop volumineux pour être lu : ses feuilles feraient ${mb(error.bytes)} une fois décompressées (au plus ${mb(error.max)}).`;
+    case "entries":
+      return `Le fichier ${file} est refusé : son archive zip compte ${count.format(error.bytes ?? 0)} parties (au plus ${count.format(error.max ?? 0)} ; un classeur en a quelques dizaines).`;
     case "cells":
       return `Le classeur ${file} compte trop de cellules pour être lu : plus de ${count.format(error.max ?? 0)}${partText(error)}.`;
     default:

@@ -194,7 +194,9 @@ async function handPackage(name: string, spec: HandPackage): Promise<string> {
       data:
         `${DECL}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font/></fonts>` +
         `<fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>` +
-        `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+        `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>` +
+        // A conditional format's number format may reuse an id: it is not the cell's.
+        `<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs></styleSheet>`,
     },
     { name: "xl/sharedStrings.xml", data: `${DECL}${spec.sharedStrings ?? `<sst xmlns="${MAIN}"/>`}` },
     { name: "xl/worksheets/sheet1.xml", data: `${DECL}${spec.sheet}` },
