@@ -25,7 +25,7 @@ export const LAYERS = [
   // What the add-in writes (sheets, settings, .ics), as data, in French.
   { folder: "plans", imports: ["core", "i18n", "plans"] },
   // The gateways: Office.js, in memory, ExcelJS on files.
-  { folder: "excel", imports: ["core", "plans", "excel"], packages: ["exceljs", "jszip", "node:*"] },
+  { folder: "excel", imports: ["core", "plans", "excel"], packages: ["exceljs", "jszip", "saxes", "yauzl", "node:*"] },
   // The register's actions, shared by the pane, the ribbon and the command line.
   { folder: "actions", imports: ["core", "i18n", "plans", "excel", "actions"] },
   // The only clock, and what stands in for Office outside Excel.

@@ -47,6 +47,10 @@ export type CliError =
   | { readonly code: "missing_deliberation_file" }
   | { readonly code: "text_file_not_found"; readonly path: string }
   | { readonly code: "text_file_unreadable"; readonly path: string; readonly detail: string }
+  /** `importer` given a folder, a named pipe or a device (/dev/zero): only a regular file is read. */
+  | { readonly code: "not_a_regular_file"; readonly path: string }
+  /** `importer` given a text larger than a deliberation can be (see src/cli/readTextFile.ts). */
+  | { readonly code: "text_file_too_large"; readonly path: string; readonly bytes: number; readonly max: number }
   /** `importer` given a PDF, a Word file or another binary file instead of the text. */
   | { readonly code: "not_a_text_file"; readonly path: string }
   /** `importer` given a PDF that gives no text: a scan, a password, a damaged file, over a limit. */

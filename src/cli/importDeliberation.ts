@@ -1,10 +1,9 @@
 /**
- * `registre importer`: the text of a deliberation read from a file (UTF-8, or Windows' own
- * encoding when it is not UTF-8, or the text layer of a PDF: readPdfDeliberation.ts), its fields
- * extracted by the core, and the review printed for a person or as JSON, with the register rows
- * it would add. Nothing is written.
+ * `registre importer`: the text of a deliberation read from a file (src/cli/readTextFile.ts: a
+ * regular file of at most 2 MB, UTF-8, UTF-16 or Windows' own encoding; or the text layer of a PDF:
+ * readPdfDeliberation.ts), its fields extracted by the core, and the review printed for a person or
+ * as JSON, with the register rows it would add. Nothing is written.
  */
-import { promises as fs } from "node:fs";
 import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
 import { Extracted } from "../core/deliberation/extracted";
 import { DELIBERATION_FIELDS, DeliberationExtraction, DeliberationField, extractDeliberation, hasAnyField } from "../core/deliberation/extractDeliberation";
@@ -24,9 +23,9 @@ import {
   otherPassages,
 } from "../i18n/deliberation.fr";
 import { pdfReadSummary } from "../i18n/pdf.fr";
-import { looksLikePdf } from "../pdf/pdfText";
 import { CliError } from "./cliError";
 import { readPdfDeliberation } from "./readPdfDeliberation";
+import { readTextFile } from "./readTextFile";
 
 export interface JsonExtracted {
   /** Dates as "AAAA-MM-JJ"; the term and obligations as objects. */
@@ -53,17 +52,15 @@ export interface JsonImport {
   readonly pdf?: { readonly pages: number; readonly pagesWithoutText: readonly number[] };
 }
 
-export type Imported = { readonly ok: true; readonly lines: string[]; readonly json: JsonImport } | { readonly ok: false; readonly error: CliError };
-
-/** UTF-8 when the bytes are UTF-8, else Windows-1252 (a text saved by Notepad in "ANSI"); null for a binary file. */
-function decode(bytes: Uint8Array): string | null {
-  if (bytes.includes(0) || new TextDecoder("latin1").decode(bytes.subarray(0, 5)) === "%PDF-") return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
+export type Imported =
+  | {
+      readonly ok: true;
+      /** What the reading of the file noticed (bytes that were not UTF-8), for the error output. */
+      readonly warnings: string[];
+      readonly lines: string[];
+      readonly json: JsonImport;
+    }
+  | { readonly ok: false; readonly error: CliError };
 
 function isDate(value: unknown): value is CalendarDate {
   return typeof value === "object" && value !== null && "year" in value && "month" in value && "day" in value;
@@ -161,25 +158,25 @@ function reviewLines(file: string, extraction: DeliberationExtraction, reference
  * @example (await importDeliberation("deliberation.txt")).ok // true
  */
 export async function importDeliberation(file: string): Promise<Imported> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, error: { code: "text_file_not_found", path: file } };
-    return { ok: false, error: { code: "text_file_unreadable", path: file, detail: error instanceof Error ? error.message : String(error) } };
+  const read = await readTextFile(file);
+  if (!read.ok) {
+    const { error } = read;
+    // A PDF over its bound is said as the PDF reader says it (its limits, in the same words as the pane's).
+    if (error.code === "text_file_too_large" && error.pdf === true) {
+      return { ok: false, error: { code: "pdf_unreadable", path: file, problem: { kind: "over_limit", limit: "bytes", max: error.max, actual: error.bytes } } };
+    }
+    return { ok: false, error };
   }
-  let text: string | null;
+  let text: string;
   let pdf: { readonly pages: number; readonly pagesWithoutText: readonly number[] } | null = null;
-  if (looksLikePdf(bytes)) {
-    const read = await readPdfDeliberation(bytes, file);
-    if (!read.ok) return read;
-    text = read.text;
-    pdf = { pages: read.pageCount, pagesWithoutText: read.pagesWithoutText };
+  if (read.kind === "pdf") {
+    const fromPdf = await readPdfDeliberation(read.bytes, file);
+    if (!fromPdf.ok) return fromPdf;
+    text = fromPdf.text;
+    pdf = { pages: fromPdf.pageCount, pagesWithoutText: fromPdf.pagesWithoutText };
   } else {
-    text = decode(bytes);
+    text = read.text;
   }
-  if (text === null) return { ok: false, error: { code: "not_a_text_file", path: file } };
   const extraction = extractDeliberation(text);
   if (!hasAnyField(extraction)) return { ok: false, error: { code: "not_a_deliberation", path: file } };
   const reference = suggestReference(extraction);
@@ -190,6 +187,7 @@ export async function importDeliberation(file: string): Promise<Imported> {
   const lines = reviewLines(file, extraction, reference, rows);
   return {
     ok: true,
+    warnings: read.kind === "text" && read.replaced > 0 ? [IMPORT_REVIEW.invalidUtf8(file, read.replaced)] : [],
     // What was read of a PDF comes under the heading.
     lines: pdf === null ? lines : [lines[0], pdfReadSummary(pdf.pages, pdf.pagesWithoutText), ...lines.slice(1)],
     json: {

@@ -14,10 +14,11 @@ import { writeDemoWorkbook } from "./writeDemoWorkbook";
 import { exportCalendar } from "./exportCalendar";
 import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
-import { jsonText, terminalLine } from "./terminalText";
+import { jsonControls, jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
 import { writeReport } from "./writeReport";
+import { Progress, progressLine } from "./progress";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -26,6 +27,8 @@ export interface CliIo {
   err(line: string): void;
   /** Today's date, read only when --date is not given. */
   today(): CalendarDate;
+  /** A progress line about a file being read (on a terminal only); absent: none. */
+  progress?(file: string): Progress;
 }
 
 /** The check ran (alerts or not). */
@@ -59,6 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command.kind === "import") {
       const imported = await importDeliberation(command.file);
       if (!imported.ok) return fail(imported.error);
+      imported.warnings.forEach(err);
       if (command.json) io.out(jsonText(imported.json, 2));
       else imported.lines.forEach(out);
       return EXIT_OK;
@@ -101,9 +105,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT_OK;
     }
 
-    const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
+    // The progress line, never with --json (whose reader may be a terminal too).
+    const progress = command.json ? undefined : io.progress?.(command.file);
+    const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile }, { onProgress: progress?.update });
+    progress?.end();
     if (!checked.ok) return fail(checked.error);
-    if (command.json) io.out(jsonText(checked.json, 2));
+    if (command.json) writeJsonPieces(checked.jsonPieces(), io);
     else checked.lines.forEach(out);
     return EXIT_OK;
   } catch (error) {
@@ -114,12 +121,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** JSON text given in pieces of whole lines: each written by one io.out, which ends it with the line end. */
+function writeJsonPieces(pieces: Iterable<string>, io: CliIo): void {
+  for (const piece of pieces) io.out(jsonControls(piece));
+}
+
 /** asOf: the --date given (AAAA-MM-JJ, JJ/MM/AAAA, or any form the core reads), else today. */
 function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDate } | { ok: false; error: CliError } {
   if (text === null) return { ok: true, date: io.today() };
   const parsed = parseDateText(text);
   if (parsed.ok) return { ok: true, date: parsed.value };
   return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
+}
+
+/** A second before the progress line shows; REGISTRE_PROGRESS_MS sets another delay (the terminal test uses 0). */
+function progressDelayMs(): number {
+  const asked = Number(process.env.REGISTRE_PROGRESS_MS);
+  return Number.isFinite(asked) && asked >= 0 ? asked : 1000;
 }
 
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */
@@ -132,6 +150,7 @@ export async function runFromProcess(): Promise<void> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     today,
+    ...(process.stderr.isTTY ? { progress: (file: string) => progressLine(process.stderr, file, () => performance.now(), progressDelayMs()) } : {}),
   });
 }
 

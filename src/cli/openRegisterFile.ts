@@ -1,7 +1,8 @@
 /**
  * A register kept in an .xlsx file, opened and checked for a command: the mapping file read when
- * one is given, the workbook opened through the ExcelJS gateway, its tables found, its rows read
- * and checked at asOf. Every way this can fail is a CliError; the workbook is only read.
+ * one is given, the workbook opened through the register's reader (src/excel/xlsxReader.ts: only
+ * the cells' values, streamed, sizes bounded), its tables found, its rows read and checked at
+ * asOf. Every way this can fail is a CliError; the workbook is only read.
  */
 import { promises as fs } from "node:fs";
 import { CheckOptions } from "../core/check/checkRegister";
@@ -9,10 +10,10 @@ import { ExplicitMapping, parseExplicitMapping } from "../core/register/detectMa
 import { MappingProblemCode } from "../core/register/registerMapping";
 import { CheckedWorkbook, checkWorkbook } from "../actions/loadRegister";
 import { CliError } from "./cliError";
-import { XlsxWorkbook } from "../excel/xlsxWorkbook";
+import { ReaderOptions, WorkbookReadError, XlsxReader } from "../excel/xlsxReader";
 
 export type OpenedRegister =
-  | { readonly ok: true; readonly workbook: XlsxWorkbook; readonly checked: Extract<CheckedWorkbook, { ok: true }> }
+  | { readonly ok: true; readonly reader: XlsxReader; readonly checked: Extract<CheckedWorkbook, { ok: true }> }
   | { readonly ok: false; readonly error: CliError };
 
 /** Problems that come from what the mapping file asks, not from the workbook alone. */
@@ -22,16 +23,24 @@ const MAPPING_FILE_PROBLEMS: ReadonlySet<MappingProblemCode> = new Set(["unknown
  * Opens and checks the register of an .xlsx file.
  * @example (await openRegisterFile("registre.xlsx", { asOf: d("2026-11-29") }, null)).ok // true
  */
-export async function openRegisterFile(file: string, options: CheckOptions, mappingFile: string | null): Promise<OpenedRegister> {
+export async function openRegisterFile(file: string, options: CheckOptions, mappingFile: string | null, reading: ReaderOptions = {}): Promise<OpenedRegister> {
   let explicit: ExplicitMapping | undefined;
   if (mappingFile !== null) {
     const read = await readMappingFile(mappingFile);
     if (!read.ok) return read;
     explicit = read.mapping;
   }
-  const opened = await XlsxWorkbook.open(file);
+  const opened = await XlsxReader.open(file, reading);
   if (!opened.ok) return { ok: false, error: { code: "workbook_file", error: opened.error } };
-  const checked = await checkWorkbook(opened.workbook, options, explicit);
+  let checked: CheckedWorkbook;
+  try {
+    checked = await checkWorkbook(opened.reader, options, explicit);
+  } catch (error) {
+    opened.reader.close();
+    if (error instanceof WorkbookReadError) return { ok: false, error: { code: "workbook_file", error: error.error } };
+    throw error;
+  }
+  opened.reader.close();
   if (!checked.ok) {
     const fromMappingFile = mappingFile !== null && checked.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
     return {
@@ -41,7 +50,7 @@ export async function openRegisterFile(file: string, options: CheckOptions, mapp
         : { code: "register_unusable", path: file, problems: checked.problems },
     };
   }
-  return { ok: true, workbook: opened.workbook, checked };
+  return { ok: true, reader: opened.reader, checked };
 }
 
 async function readMappingFile(path: string): Promise<{ ok: true; mapping: ExplicitMapping } | { ok: false; error: CliError }> {
@@ -57,7 +66,10 @@ async function readMappingFile(path: string): Promise<{ ok: true; mapping: Expli
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { ok: false, error: { code: "mapping_file_not_json", path, detail: error instanceof Error ? error.message : String(error) } };
+    // JSON.parse's message is English: only where it stopped is kept.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+    const detail = position === null ? "erreur de syntaxe" : `erreur de syntaxe vers le caractère ${Number(position[1]) + 1}`;
+    return { ok: false, error: { code: "mapping_file_not_json", path, detail } };
   }
   const parsed = parseExplicitMapping(json);
   if (!parsed.ok) return { ok: false, error: { code: "mapping_file_invalid", path, problems: parsed.problems } };

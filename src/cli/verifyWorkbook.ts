@@ -6,8 +6,9 @@
 import { CalendarDate } from "../core/dates/calendarDate";
 import { CliError } from "./cliError";
 import { humanReport } from "./humanReport";
-import { JsonReport, jsonReport } from "./jsonReport";
+import { JsonReport, jsonReport, jsonReportPieces } from "./jsonReport";
 import { openRegisterFile } from "./openRegisterFile";
+import { ReaderOptions } from "../excel/xlsxReader";
 
 export interface VerifyRequest {
   readonly file: string;
@@ -17,7 +18,15 @@ export interface VerifyRequest {
 }
 
 export type Verification =
-  | { readonly ok: true; readonly lines: string[]; readonly json: JsonReport }
+  | {
+      readonly ok: true;
+      /** The report for a person (made when first read). */
+      readonly lines: string[];
+      /** The report as one JSON object (made when first read). */
+      readonly json: JsonReport;
+      /** `--json`'s text in pieces of whole lines, made as they are written (see jsonReportPieces). */
+      jsonPieces(): Iterable<string>;
+    }
   | { readonly ok: false; readonly error: CliError };
 
 /**
@@ -25,13 +34,21 @@ export type Verification =
  * the check's, grouped by convention.
  * @example (await verifyWorkbook({ file: "registre.xlsx", asOf: d("2026-11-29"), mappingFile: null })).ok // true
  */
-export async function verifyWorkbook(request: VerifyRequest): Promise<Verification> {
-  const opened = await openRegisterFile(request.file, { asOf: request.asOf }, request.mappingFile);
+export async function verifyWorkbook(request: VerifyRequest, reading: ReaderOptions = {}): Promise<Verification> {
+  const opened = await openRegisterFile(request.file, { asOf: request.asOf }, request.mappingFile, reading);
   if (!opened.ok) return opened;
   const { mapping, grouped } = opened.checked;
+  // Only the form printed is made: a large register's report takes hundreds of megabytes.
+  let lines: string[] | null = null;
+  let json: JsonReport | null = null;
   return {
     ok: true,
-    lines: humanReport(request.file, request.asOf, mapping, grouped),
-    json: jsonReport(request.asOf, mapping, grouped),
+    get lines() {
+      return (lines ??= humanReport(request.file, request.asOf, mapping, grouped));
+    },
+    get json() {
+      return (json ??= jsonReport(request.asOf, mapping, grouped));
+    },
+    jsonPieces: () => jsonReportPieces(request.asOf, mapping, grouped),
   };
 }

@@ -12,6 +12,7 @@ import { REPORT_CLI } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { openRegisterFile } from "./openRegisterFile";
 import { refuseOutput } from "./outputFile";
+import { XlsxWorkbook } from "../excel/xlsxWorkbook";
 
 /** `registre rapport` / `registre comite`: the register, the copy written with the report's sheet added, and which report. */
 export interface ReportCopyRequest {
@@ -47,10 +48,13 @@ export async function writeReport(request: ReportCopyRequest): Promise<WrittenRe
     const value = report.kind === "committee" ? report.conventionId : "";
     return { ok: false, error: { code: "unknown_convention", value, known: register.conventions.map((c) => c.id) } };
   }
-  const applied = await opened.workbook.apply(planned.plan);
+  // The copy is written through ExcelJS's model of the workbook (the register was read without it).
+  const copy = await XlsxWorkbook.open(request.file);
+  if (!copy.ok) return { ok: false, error: { code: "workbook_file", error: copy.error } };
+  const applied = await copy.workbook.apply(planned.plan);
   try {
     await fs.mkdir(dirname(request.output), { recursive: true });
-    await opened.workbook.save(request.output);
+    await copy.workbook.save(request.output);
   } catch (error) {
     return { ok: false, error: { code: "write_failed", path: request.output, detail: error instanceof Error ? error.message : String(error) } };
   }

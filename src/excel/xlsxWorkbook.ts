@@ -22,12 +22,35 @@ export type WorkbookFileErrorCode =
   /** An OLE2 container: an Excel 97-2003 .xls or a password-protected workbook. */
   | "legacy_or_encrypted"
   /** Not a zip holding an Excel workbook (a text file, an image, a .docx…); `detail` says what failed. */
-  | "not_a_workbook";
+  | "not_a_workbook"
+  /** Too large to be read safely; `limit` says what is (see src/excel/xlsxReader.ts), `part` where. */
+  | "too_large"
+  /** The zip is damaged or lies about what it holds (a declared size that is not the data's, an entry twice). */
+  | "damaged_archive"
+  /** A part declares a DTD (<!DOCTYPE>), which OOXML forbids: refused, with its entities (external files, expansion). */
+  | "dtd_forbidden"
+  /** A part is not well-formed XML. */
+  | "malformed_xml"
+  /** A cell past Excel's last row (1 048 576) or column (XFD); `cell` is its reference as written. */
+  | "beyond_sheet_limits";
+
+/** What is too large: the file, a part once inflated, a part's inflation ratio, all parts together, the cells held, the zip's entries. */
+export type SizeLimit = "file" | "part" | "ratio" | "total" | "cells" | "entries";
 
 export interface WorkbookFileError {
   readonly code: WorkbookFileErrorCode;
   readonly path: string;
+  /** French, or a system code (ENOENT…): never a library's English. */
   readonly detail?: string;
+  /** The package part concerned ("xl/worksheets/sheet1.xml"). */
+  readonly part?: string;
+  readonly limit?: SizeLimit;
+  /** The size found (bytes; entries for "entries"), and the most allowed (bytes; the ratio for "ratio", cells for "cells", entries for "entries"). */
+  readonly bytes?: number;
+  readonly max?: number;
+  readonly cell?: string;
+  /** The sheet concerned, when the part is a worksheet. */
+  readonly sheet?: string;
 }
 
 export type OpenedWorkbook = { readonly ok: true; readonly workbook: XlsxWorkbook } | { readonly ok: false; readonly error: WorkbookFileError };

@@ -91,6 +91,60 @@ function fileErrorMessage(error: WorkbookFileError): string {
       );
     case "not_a_workbook":
       return `Le fichier ${file} n'est pas un classeur Excel .xlsx${error.detail === undefined ? "" : ` (${error.detail})`}.`;
+    case "too_large":
+      return tooLargeMessage(error);
+    case "damaged_archive":
+      return (
+        `Le fichier ${file} est une archive zip abîmée ou falsifiée${partText(error)} : ` +
+        "une taille déclarée n'est pas celle des données, ou les données sont illisibles. Il n'est pas lu ; réenregistrez-le depuis Excel."
+      );
+    case "dtd_forbidden":
+      return (
+        `Le classeur ${file} est refusé : ${partText(error, true)} contient une déclaration de type de document (<!DOCTYPE>), ` +
+        "interdite dans un fichier .xlsx et qui peut servir à lire d'autres fichiers de l'ordinateur."
+      );
+    case "malformed_xml":
+      return `Le classeur ${file} est abîmé : ${partText(error, true)} n'est pas du XML valable. Réenregistrez-le depuis Excel.`;
+    case "beyond_sheet_limits":
+      return (
+        `Le classeur ${file} est refusé : ${partText(error, true)} a une cellule « ${error.cell ?? ""} » hors des limites d'Excel ` +
+        "(1 048 576 lignes, colonnes A à XFD) ; Excel ne l'ouvrirait pas sans le réparer."
+      );
+  }
+}
+
+const megabytes = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat("fr-FR");
+
+/** " (feuille « Conventions »)" / "la feuille « Conventions »", else the part's name. */
+function partText(error: WorkbookFileError, subject = false): string {
+  const what = error.sheet !== undefined ? `la feuille « ${error.sheet} »` : error.part !== undefined ? `la partie « ${error.part} »` : "";
+  if (subject) return what === "" ? "une de ses parties" : what;
+  return what === "" ? "" : ` (${what})`;
+}
+
+function tooLargeMessage(error: WorkbookFileError): string {
+  const file = `« ${error.path} »`;
+  const mb = (bytes: number | undefined): string => `${megabytes.format((bytes ?? 0) / 1024 / 1024)} Mo`;
+  switch (error.limit) {
+    case "file":
+      return `Le fichier ${file} est trop volumineux pour être lu (${mb(error.bytes)} ; au plus ${mb(error.max)}).`;
+    case "ratio":
+      return (
+        `Le classeur ${file} est refusé : ${partText(error, true)} se décompresserait en ${mb(error.bytes)}, plus de ${error.max ?? 0} fois ` +
+        "sa taille dans l'archive (une « bombe zip »). Il n'est pas lu."
+      );
+    case "total":
+      return `Le classeur ${file} est trop volumineux pour être lu : ses feuilles feraient ${mb(error.bytes)} une fois décompressées (au plus ${mb(error.max)}).`;
+    case "entries":
+      return `Le fichier ${file} est refusé : son archive zip compte ${count.format(error.bytes ?? 0)} parties (au plus ${count.format(error.max ?? 0)} ; un classeur en a quelques dizaines).`;
+    case "cells":
+      return `Le classeur ${file} compte trop de cellules pour être lu : plus de ${count.format(error.max ?? 0)}${partText(error)}.`;
+    default:
+      return (
+        `Le classeur ${file} est trop volumineux pour être lu : ${partText(error, true)} ferait ${mb(error.bytes)} une fois décompressée ` +
+        `(au plus ${mb(error.max)}).`
+      );
   }
 }
 
@@ -172,12 +226,25 @@ export function cliErrorMessage(error: CliError): string {
         `Le fichier « ${error.path} » est un PDF, mais le lecteur de PDF (paquet pdfjs-dist) n'a pas pu être chargé : ` +
         "réinstallez le complément (npm ci), ou copiez le texte de la délibération dans un fichier .txt."
       );
+    case "not_a_regular_file":
+      return `« ${error.path} » n'est pas un fichier ordinaire (un dossier, un tube nommé, un périphérique ?) : donnez le fichier texte de la délibération.`;
+    case "text_file_too_large":
+      return (
+        `Le fichier « ${error.path} » est trop volumineux pour une délibération (${megabytes.format(error.bytes / 1024 / 1024)} Mo ; ` +
+        `au plus ${megabytes.format(error.max / 1024 / 1024)} Mo) : il n'est pas lu. Copiez-y seulement le texte de la délibération.`
+      );
     case "not_a_deliberation":
       return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;
     case "output_not_ics":
       return `Le fichier de sortie « ${error.path} » doit se terminer par .ics (aucun autre fichier n'est jamais remplacé).`;
   }
 }
+
+/** The progress line of a long read (src/cli/progress.ts). */
+export const PROGRESS = {
+  reading: (file: string, percent: number): string => `Lecture de « ${file} » : ${percent} %`,
+  checking: (file: string): string => `Lecture de « ${file} » : 100 % — vérification…`,
+};
 
 /** Messages of `registre ics`. */
 export const ICS_CLI = {

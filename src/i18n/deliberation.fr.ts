@@ -196,6 +196,9 @@ export function otherPassages(field: DeliberationField | "recurring" | "mileston
 
 /** Words of the review of `registre importer`. */
 export const IMPORT_REVIEW = {
+  invalidUtf8: (file: string, bytes: number): string =>
+    `Attention : ${bytes === 1 ? "un octet" : `${bytes} octets`} de « ${file} » ne ${bytes === 1 ? "est" : "sont"} pas de l'UTF-8 valable ; ` +
+    `${bytes === 1 ? "il est remplacé" : "ils sont remplacés"} par « \ufffd » (le reste du texte est lu en UTF-8).`,
   heading: (file: string): string => `Délibération « ${file} » : ce que le texte donne, à vérifier avant de l'ajouter au registre`,
   field: (label: string, value: string, confidence: Confidence): string => `${label} : ${value}   [${CONFIDENCE_LABELS[confidence]}]`,
   sentence: (sentence: string): string => `    « ${sentence.length > 240 ? `${sentence.slice(0, 237).trimEnd()}…` : sentence} »`,

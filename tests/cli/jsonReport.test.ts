@@ -1,0 +1,50 @@
+/**
+ * `verifier --json` is written in pieces (jsonReportPieces) so that a large register's report is
+ * never held whole: the pieces must make, byte for byte, the text one JSON.stringify of the whole
+ * report makes (what `registre verifier --json` printed before), including across piece boundaries,
+ * with no convention, and with texts that JSON escapes.
+ */
+import { join } from "node:path";
+import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
+import { jsonReport, jsonReportPieces } from "../../src/cli/jsonReport";
+import { openRegisterFile } from "../../src/cli/openRegisterFile";
+import { jsonText } from "../../src/cli/terminalText";
+import { checkWorkbook } from "../../src/actions/loadRegister";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { d } from "../helpers/dates";
+import { largeRegister, registerGrids } from "../helpers/largeRegister";
+import { tempDir } from "./cliHelpers";
+
+const asOf = d("2026-11-29");
+
+test("the demo register: the pieces make JSON.stringify's text", async () => {
+  const temp = tempDir();
+  try {
+    const file = join(temp.dir, "demo.xlsx");
+    expect((await writeDemoWorkbook(file, asOf)).ok).toBe(true);
+    const opened = await openRegisterFile(file, { asOf }, null);
+    if (!opened.ok) throw new Error(opened.error.code);
+    const { mapping, grouped } = opened.checked;
+    const whole = jsonText(jsonReport(asOf, mapping, grouped), 2);
+    expect([...jsonReportPieces(asOf, mapping, grouped)].join("\n")).toBe(whole);
+  } finally {
+    temp.remove();
+  }
+});
+
+test("5 000 conventions (pieces of 200 items), texts JSON escapes, and a register without any convention", async () => {
+  const grids = registerGrids(largeRegister(5_000, asOf));
+  const conventions = grids.Conventions;
+  conventions[1][1] = 'Intitulé "entre guillemets"\\ avec\ttabulation\u0001 et \u2028';
+  const workbook = new MemoryWorkbook(grids);
+  const checked = await checkWorkbook(workbook, { asOf });
+  if (!checked.ok) throw new Error("registre illisible");
+  const pieces = [...jsonReportPieces(asOf, checked.mapping, checked.grouped)];
+  expect(pieces.length).toBeGreaterThan(50);
+  expect(pieces.join("\n")).toBe(JSON.stringify(jsonReport(asOf, checked.mapping, checked.grouped), null, 2));
+
+  const onlyHeaders = new MemoryWorkbook({ Conventions: [conventions[0]] });
+  const empty = await checkWorkbook(onlyHeaders, { asOf });
+  if (!empty.ok) throw new Error("registre illisible");
+  expect([...jsonReportPieces(asOf, empty.mapping, empty.grouped)].join("\n")).toBe(JSON.stringify(jsonReport(asOf, empty.mapping, empty.grouped), null, 2));
+});
