@@ -20,6 +20,8 @@ interface FakeWindow {
   __FAKE_WORKBOOK__?: Record<string, CellValue[][]>;
   /** Sheets to protect, as a user would. */
   __FAKE_PROTECTED__?: string[];
+  /** Excel's display language (Office.context.displayLanguage); fr-FR when absent. */
+  __FAKE_DISPLAY_LANGUAGE__?: string;
   __fakeExcel?: FakeExcelHost;
   /** Actions the ribbon's buttons name (Office.actions.associate). */
   __ribbonActions?: Record<string, (event?: { completed(): void }) => unknown>;
@@ -33,6 +35,8 @@ for (const name of scope.__FAKE_PROTECTED__ ?? []) {
 }
 // Excel on the web, as the platform below says: responses above 5 MB are refused.
 host.responseLimitBytes = 5_000_000;
+host.requestLimitBytes = 5_000_000;
+host.displayLanguage = scope.__FAKE_DISPLAY_LANGUAGE__ ?? host.displayLanguage;
 scope.__fakeExcel = host;
 scope.__ribbonActions = {};
 
@@ -41,7 +45,7 @@ const info: HostInfo = { host: "Excel", platform: "OfficeOnline" };
 scope.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
-  context: { platform: info.platform },
+  context: { platform: info.platform, displayLanguage: host.displayLanguage },
   onReady(callback?: (info: HostInfo) => void): Promise<HostInfo> {
     return Promise.resolve().then(() => {
       callback?.(info);
