@@ -209,12 +209,12 @@ export interface TableNames {
 
 /**
  * What a new sheet holds, built on the sheet `name` (hidden, temporary): the add-in's font,
- * the cells, their looks, the merges, then the tables, and only then the formulas that name
- * them (a structured reference to a table that does not exist yet is refused): a formula column
- * of a table is written on the column's data body, so that Excel makes it a calculated column.
- * Then the conditional formats, the validations and the charts.
+ * the cells, their looks, the merges, the tables; then, once every table of the plan exists, the
+ * formulas that name them (a structured reference to a table that does not exist yet is refused):
+ * a formula column of a table is written on the column's data body, so that Excel makes it a
+ * calculated column. Then the conditional formats, the validations and the charts.
  */
-export function sheetOperations(name: string, draft: SheetDraft, tableNames: readonly TableNames[]): Operation[] {
+export function sheetOperations(name: string, draft: SheetDraft, tableNames: readonly TableNames[]): SheetOperations {
   const width = draft.rows.reduce((max, r) => Math.max(max, r.length), 0);
   const operations: Operation[] = [];
   if (draft.rows.length > 0 && width > 0) {
@@ -246,10 +246,10 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
       }),
     );
   });
-  operations.push(...formulaOperations(name, draft, tableNames, later));
-  operations.push(...conditionalFormatOperations(name, draft.conditionalFormats ?? []));
+  const rest: Operation[] = [...formulaOperations(name, draft, tableNames, later)];
+  rest.push(...conditionalFormatOperations(name, draft.conditionalFormats ?? []));
   for (const validation of draft.validations ?? []) {
-    operations.push(
+    rest.push(
       op(BYTES.rangeSet + BYTES.moreOnRange + dataBytes(validation), (scope) => {
         const range = rangeOf(scope, name, validation.area);
         range.dataValidation.rule = validationRule(validation.rule);
@@ -258,7 +258,7 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
     );
   }
   for (const chart of draft.charts ?? []) {
-    operations.push(
+    rest.push(
       op(3 * BYTES.method + chart.title.length, (scope) => {
         const added = scope.sheet(name).charts.add("ColumnClustered", rangeOf(scope, name, chart.data), "Columns");
         added.title.text = chart.title;
@@ -267,7 +267,17 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
       }),
     );
   }
-  return operations;
+  return { content: operations, afterTables: rest };
+}
+
+/**
+ * A new sheet's operations in two parts: its cells, looks, merges and tables; then what must wait
+ * for every table of the plan (formulas that name a table of another sheet), with its conditional
+ * formats, validations and charts.
+ */
+export interface SheetOperations {
+  readonly content: readonly Operation[];
+  readonly afterTables: readonly Operation[];
 }
 
 /**

@@ -238,14 +238,17 @@ export class OfficeWorkbook implements WorkbookGateway {
           }),
         );
       }
-      for (const output of outputs) {
+      const parts = outputs.map((output) => sheetOperations(output.temp, output.draft, output.tables));
+      outputs.forEach((output, i) => {
         build.push(
           op(2 * BYTES.method, (scope) => {
             scope.addSheet(output.temp).visibility = "Hidden";
           }),
         );
-        build.push(...sheetOperations(output.temp, output.draft, output.tables));
-      }
+        build.push(...parts[i].content);
+      });
+      // Every table of the plan exists before a formula names one (the conventions' formulas name the comités' table).
+      for (const part of parts) build.push(...part.afterTables);
       const positionOf = (old: SheetState): number => old.position - leftovers.filter((l) => l.position < old.position).length;
       const cells = [...tableRowOperations(around.map((a) => ({ block: a.block, above: a.above.items.map((t) => t.name), here: a.here.items.map((t) => t.name) }))), ...blocks.flatMap(blockOperations)];
       const swap = [...outputs.map((output) => swapOperation(output, output.old === null ? null : positionOf(output.old))), ...activation(plan, outputs, finalActive, activeName)];

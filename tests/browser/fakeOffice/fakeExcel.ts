@@ -166,6 +166,8 @@ export class FakeExcelHost {
   refuseRequest: ((index: number) => string | null) | null = null;
   /** Excel's display language (Office.context.displayLanguage): which custom functions' names it knows. */
   displayLanguage = "fr-FR";
+  /** Cells asked for by each range read (values loaded), in order: what the add-in made Excel read. */
+  readonly cellsRead: number[] = [];
   /** Excel.run calls. */
   runs = 0;
 
@@ -441,12 +443,14 @@ class FakeTable extends Loadable {
     this.rows = { add: (index, values) => this.addRow(index, values) };
     this.columns = {
       getItem: (name: string) => ({
-        getDataBodyRange: (): FakeRange => {
-          const area = tableRect(this.table);
-          const offset = this.headers().findIndex((h) => h.toLowerCase() === name.toLowerCase());
-          if (offset < 0) context.fail(new OfficeError("ItemNotFound", `No column ${name} in ${this.table.name}`));
-          return this.sheetObject().getRangeByIndexes(area.row + 1, area.column + Math.max(0, offset), Math.max(1, area.rows - 1), 1);
-        },
+        // The column is looked up when the request runs (its header may be written earlier in the same request).
+        getDataBodyRange: (): FakeRange =>
+          FakeRange.lazy(context, this.sheetObject(), this.sheet, () => {
+            const area = tableRect(this.table);
+            const offset = this.headers().findIndex((h) => h.toLowerCase() === name.toLowerCase());
+            if (offset < 0) throw new OfficeError("ItemNotFound", `No column ${name} in ${this.table.name}`);
+            return { row: area.row + 1, column: area.column + offset, rows: Math.max(1, area.rows - 1), columns: 1 };
+          }),
       }),
     };
   }
@@ -961,23 +965,56 @@ class FakeRange extends Loadable {
   private nullRange = false;
   private valuesAtSync: (string | number | boolean)[][] | null | undefined;
   private typesAtSync: string[][] | null | undefined;
+  /** Where the range is, known when it is first used: a table column's body is found when its request runs. */
+  private area: Rect | null;
+  private resolve: (() => Rect) | null = null;
 
   constructor(
     context: FakeContext,
     private readonly sheetObject: FakeWorksheet,
     private readonly sheet: FakeSheetState,
-    readonly row: number,
-    readonly column: number,
-    readonly rows: number,
-    readonly columns: number,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
   ) {
     super(context);
+    this.area = { row, column, rows, columns };
   }
 
   static nullObject(context: FakeContext, sheetObject: FakeWorksheet, sheet: FakeSheetState): FakeRange {
     const range = new FakeRange(context, sheetObject, sheet, 0, 0, 0, 0);
     range.nullRange = true;
     return range;
+  }
+
+  /** A range found when its request runs (Excel evaluates an object path then); `resolve` throws Excel's error when there is none. */
+  static lazy(context: FakeContext, sheetObject: FakeWorksheet, sheet: FakeSheetState, resolve: () => Rect): FakeRange {
+    const range = new FakeRange(context, sheetObject, sheet, 0, 0, 0, 0);
+    range.area = null;
+    range.resolve = resolve;
+    return range;
+  }
+
+  private where(): Rect {
+    if (this.area === null) this.area = (this.resolve as () => Rect)();
+    return this.area;
+  }
+
+  get row(): number {
+    return this.where().row;
+  }
+
+  get column(): number {
+    return this.where().column;
+  }
+
+  get rows(): number {
+    return this.where().rows;
+  }
+
+  get columns(): number {
+    return this.where().columns;
   }
 
   get isNullObject(): boolean {
@@ -1022,6 +1059,7 @@ class FakeRange extends Loadable {
   override capture(): void {
     super.capture();
     if (this.nullRange) return;
+    if (this.requested.includes("values")) this.context.host.cellsRead.push(this.rows * this.columns);
     if (this.requested.includes("values")) this.valuesAtSync = this.readValues();
     if (this.requested.includes("valueTypes")) this.typesAtSync = this.readValueTypes();
   }
@@ -1068,16 +1106,16 @@ class FakeRange extends Loadable {
   }
 
   set numberFormat(formats: string[][]) {
-    const problem = this.shapeProblem(formats, "numberFormat");
     this.sheetObject.write(JSON.stringify(formats).length, () => {
+      const problem = this.shapeProblem(formats, "numberFormat");
       if (problem !== null) throw new OfficeError("InvalidArgument", problem);
       this.each((r, c) => (this.cell(r, c).numberFormat = formats[r][c]));
     });
   }
 
   set formulas(inputs: (string | number | boolean)[][]) {
-    const problem = this.shapeProblem(inputs, "formulas");
     this.sheetObject.write(JSON.stringify(inputs).length, () => {
+      const problem = this.shapeProblem(inputs, "formulas");
       if (problem !== null) throw new OfficeError("InvalidArgument", problem);
       const host = this.context.host;
       // Every formula is checked before any cell changes: a refused write writes nothing.
