@@ -728,7 +728,7 @@ class FakeWorksheet extends Loadable {
     this.context.queue(20, () => {
       const host = this.context.host;
       if (!host.sheets.includes(state)) throw new OfficeError("ItemNotFound", `No sheet ${state.name}`);
-      // Worksheet.delete(): "Worksheets with a visibility of VeryHidden cannot be deleted" (office-js #365, by design).
+      // Worksheet.delete(): a VeryHidden sheet's delete "will fail with an InvalidOperation exception" (office-js #365, by design).
       if (state.visibility === "VeryHidden") throw new OfficeError("InvalidOperation", `${state.name} is very hidden and cannot be deleted`);
       if (!host.sheets.some((s) => s !== state && s.visibility === "Visible")) throw new OfficeError("InvalidOperation", "The last visible sheet cannot be deleted");
       if (state.protected) throw new OfficeError("AccessDenied", `${state.name} is protected`);
