@@ -19,7 +19,7 @@
 import { AppliedPlan, CellBlock, SheetDraft, WorkbookPlan, uniqueSheetName, uniqueTableName } from "../plans/sheetDraft";
 import { CellValue, SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
-import { BYTES, Operation, RequestTooLarge, RequestWriter, errorCode, op } from "./officeRequests";
+import { BYTES, Operation, RequestTooLarge, RequestWriter, errorCode, op, untracked } from "./officeRequests";
 import { TableNames, blockOperations, blockWidthOperations, cosmeticOperations, freezeOperations, sheetOperations } from "./officeRender";
 
 export { MAX_REQUEST_BYTES, REQUEST_BUDGET } from "./officeRequests";
@@ -153,7 +153,8 @@ export class OfficeWorkbook implements WorkbookGateway {
       await sync();
       const sheets = all.items.filter((sheet) => !skip(sheet.name));
       // Worksheet.getUsedRangeOrNullObject(valuesOnly): the cells that hold values, formats aside (ExcelApi 1.4).
-      const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+      // Untracked: read once, never kept for a later request (no _KeepReference, no cleanup request after the run).
+      const used = sheets.map((sheet) => untracked(sheet.getUsedRangeOrNullObject(true)).load("rowIndex,columnIndex,rowCount,columnCount"));
       await sync();
       const found = used.map((range) => (range.isNullObject ? [] : [rectOf(range)]));
       const areas = await dataAreas(sheets, found, sync);
@@ -177,8 +178,8 @@ export class OfficeWorkbook implements WorkbookGateway {
         const width = blockWidth(block);
         return {
           block,
-          above: sheet.getRangeByIndexes(block.row - 1, block.column, 1, width).getTables(false).load("items/name"),
-          here: sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width).getTables(false).load("items/name"),
+          above: untracked(sheet.getRangeByIndexes(block.row - 1, block.column, 1, width)).getTables(false).load("items/name"),
+          here: untracked(sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width)).getTables(false).load("items/name"),
         };
       });
       try {
@@ -468,7 +469,7 @@ async function dataAreas(sheets: readonly Excel.Worksheet[], found: Rect[][], sy
     areas.forEach((list, s) =>
       list.forEach((area) => {
         if (area.rows * area.columns <= SPARSE_CELLS) next[s].push(area);
-        else for (const tile of quarters(area)) tiles.push({ sheet: s, range: sheets[s].getRangeByIndexes(tile.row, tile.column, tile.rows, tile.columns).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") });
+        else for (const tile of quarters(area)) tiles.push({ sheet: s, range: untracked(sheets[s].getRangeByIndexes(tile.row, tile.column, tile.rows, tile.columns).getUsedRangeOrNullObject(true)).load("rowIndex,columnIndex,rowCount,columnCount") });
       }),
     );
     if (tiles.length === 0) return next;
@@ -528,7 +529,7 @@ async function readSlices(sheets: readonly Excel.Worksheet[], areas: readonly (r
       bytes += estimate(waiting[0]);
       batch.push(waiting.shift() as Slice);
     }
-    const ranges = batch.map((s) => sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rows, s.columns).load("values,valueTypes"));
+    const ranges = batch.map((s) => untracked(sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rows, s.columns)).load("values,valueTypes"));
     try {
       await sync();
     } catch (error) {
