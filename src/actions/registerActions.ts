@@ -19,7 +19,7 @@ import { ReportChoice, reportPlan } from "../plans/reportPlan";
 import { conventionOfRow } from "../core/register/rowConvention";
 import { MappingProblem, RegisterMapping } from "../core/register/registerMapping";
 import { Register } from "../core/register/registerSchema";
-import { computedColumns, setupRegisterPlan } from "../plans/setupRegister";
+import { setupRegisterPlan } from "../plans/setupRegister";
 import { functionLanguageOf } from "../plans/functionNames";
 import { SheetGrid, columnLetter, isCellError } from "../core/cells/sheetGrid";
 import { CellTarget, WorkbookGateway } from "../excel/gateway";
@@ -138,17 +138,15 @@ export async function setUpRegister(gateway: WorkbookGateway): Promise<SetupResu
   const { addedSheets } = await gateway.apply(setupRegisterPlan(functionLanguageOf(displayLanguage)));
   const kept = await keepMapping(gateway, undefined);
   if (!kept.ok) return kept;
-  const headers = new Set(computedColumns().map((c) => c.header));
+  // A new register's only formulas are its computed columns: any error value of its sheet is one of theirs.
   const formulaErrors: FormulaError[] = [];
-  const grid = kept.grids?.find((g) => g.name === addedSheets[0]);
-  const header = grid?.values[0] ?? [];
-  header.forEach((title, column) => {
-    if (typeof title !== "string" || !headers.has(title)) return;
-    grid?.values.slice(1).forEach((line, r) => {
-      const value = line[column];
-      if (isCellError(value) && !PENDING.has(value.error)) formulaErrors.push({ sheet: grid.name, row: r + 2, column: columnLetter(column), error: value.error });
-    });
-  });
+  kept.grids
+    ?.find((g) => g.name === addedSheets[0])
+    ?.values.forEach((line, r) =>
+      line.forEach((value, column) => {
+        if (isCellError(value) && !PENDING.has(value.error)) formulaErrors.push({ sheet: addedSheets[0], row: r + 1, column: columnLetter(column), error: value.error });
+      }),
+    );
   return { ok: true, mapping: kept.mapping, formulaErrors, displayLanguage };
 }
 

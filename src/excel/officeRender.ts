@@ -23,7 +23,7 @@ import {
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
 import { columnLetter } from "../core/cells/sheetGrid";
-import { BYTES, Operation, REQUEST_BUDGET, RequestScope, dataBytes, op, untracked } from "./officeRequests";
+import { FONT_OR_FILL, FORMAT, METHOD, MORE_ON_RANGE, Operation, RANGE_SET, REQUEST_BUDGET, RequestScope, dataBytes, op } from "./officeRequests";
 
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHARACTER = 5.6;
@@ -45,7 +45,7 @@ const MAX_PAGES = 32_767;
 export function needsTextFormat(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "") return text !== "";
-  if (/^[=+\-@'#]/.test(text) || /^[=+\-@'#]/.test(trimmed)) return true;
+  if (/^[=+\-@'#]/.test(trimmed)) return true;
   if (/^(vrai|faux|true|false)$/i.test(trimmed)) return true;
   return /\d/.test(trimmed) && trimmed.split(/\s+/).length <= 4;
 }
@@ -60,22 +60,14 @@ export function cellInput(cell: DraftCell): { format: string; input: string | nu
   if (cell === null) return { format: NUMBER_FORMATS.general, input: "" };
   if (cell.link !== undefined) {
     // A link inside the cells' formulas: =HYPERLINK("#'Sheet'!A4","text"), its text as a literal.
-    const text = cell.kind === "text" ? cell.text : cellAddress(cell.link.sheet, cell.link.row, cell.link.column);
-    return { format: NUMBER_FORMATS.general, input: `=HYPERLINK(${literal(`#${cellAddress(cell.link.sheet, cell.link.row, cell.link.column)}`)},${literal(text)})` };
+    const target = cellAddress(cell.link.sheet, cell.link.row, cell.link.column);
+    return { format: NUMBER_FORMATS.general, input: `=HYPERLINK(${literal(`#${target}`)},${literal(cell.kind === "text" ? cell.text : target)})` };
   }
-  switch (cell.kind) {
-    case "text":
-      // "@" only where Excel would read the text as something else ("=1+1", "+33…", "12").
-      return { format: needsTextFormat(cell.text) ? NUMBER_FORMATS.text : NUMBER_FORMATS.general, input: cell.text };
-    case "number":
-      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.value };
-    case "date":
-      return { format: NUMBER_FORMATS.date, input: cell.serial };
-    case "boolean":
-      return { format: NUMBER_FORMATS.general, input: cell.value };
-    case "formula":
-      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.formula };
-  }
+  // "@" only where Excel would read the text as something else ("=1+1", "+33…", "12").
+  if (cell.kind === "text") return { format: needsTextFormat(cell.text) ? NUMBER_FORMATS.text : NUMBER_FORMATS.general, input: cell.text };
+  if (cell.kind === "date") return { format: NUMBER_FORMATS.date, input: cell.serial };
+  if (cell.kind === "boolean") return { format: NUMBER_FORMATS.general, input: cell.value };
+  return { format: NUMBER_FORMATS[cell.format ?? "general"], input: cell.kind === "number" ? cell.value : cell.formula };
 }
 
 /**
@@ -109,7 +101,7 @@ export function cellOperations(sheet: string, row: number, column: number, cells
     const count = end - start;
     const withFormats = options.newSheet !== true || formats.some((line) => line.some((f) => f !== NUMBER_FORMATS.general));
     operations.push(
-      op(BYTES.rangeSet + BYTES.moreOnRange + bytes, (scope) => {
+      op(RANGE_SET + MORE_ON_RANGE + bytes, (scope) => {
         const range = scope.range(sheet, top, column, count, width);
         if (withFormats) range.numberFormat = formats;
         range.formulas = inputs;
@@ -130,11 +122,11 @@ interface Look {
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
 /**
- * Styles, wrapping and alignment: the cells of one look joined into rectangles (a styled column
- * is one area), all the areas of a look formatted at once.
+ * Styles, wrapping and alignment: the cells of one look joined into runs down each column (a
+ * styled column is one area), all the areas of a look formatted at once.
  */
 export function lookOperations(sheet: string, row: number, column: number, cells: readonly (readonly DraftCell[])[]): Operation[] {
-  const looks = new Map<string, { look: Look; areas: Area[] }>();
+  const looks = new Map<string, { look: Look; areas: { row: number; column: number; rowCount: number; columnCount: number }[] }>();
   cells.forEach((line, r) =>
     line.forEach((cell, c) => {
       if (cell === null) return;
@@ -143,58 +135,36 @@ export function lookOperations(sheet: string, row: number, column: number, cells
       if (k === "||") return;
       const entry = looks.get(k) ?? { look, areas: [] };
       looks.set(k, entry);
-      addCell(entry.areas, row + r, column + c);
+      const above = entry.areas.find((a) => a.column === column + c && a.row + a.rowCount === row + r);
+      if (above === undefined) entry.areas.push({ row: row + r, column: column + c, rowCount: 1, columnCount: 1 });
+      else above.rowCount += 1;
     }),
   );
-  const operations: Operation[] = [];
-  for (const { look, areas } of looks.values()) {
+  return [...looks.values()].flatMap(({ look, areas }) => {
     const properties = lookProperties(look);
-    for (const addresses of addressLists(areas)) {
-      operations.push(
-        op(properties.bytes + addresses.length, (scope) => {
-          properties.apply(untracked(scope.sheet(sheet).getRanges(addresses)).format);
-        }),
-      );
-    }
-  }
-  return operations;
+    return joinUnder(areas.map(areaAddress)).map((addresses) => op(properties.bytes + addresses.length, (scope) => properties.apply(scope.sheet(sheet).getRanges(addresses).untrack().format)));
+  });
 }
+
+const FONT = ["bold", "italic", "size", "color"] as const;
 
 /** How one look is set on a RangeFormat, and what it costs in a request. */
 function lookProperties(look: Look): { bytes: number; apply: (format: Excel.RangeFormat) => void } {
   const styleLook = look.style === undefined ? {} : STYLE_LOOK[look.style];
-  const fontOrFill = [styleLook.bold, styleLook.italic, styleLook.size, styleLook.color, styleLook.fill].filter((v) => v !== undefined).length;
-  const formatLevel = (look.wrap ? 2 : 0) + (look.align === undefined ? 0 : 1);
+  const fonts = FONT.filter((k) => styleLook[k] !== undefined);
+  const fill = styleLook.fill;
   return {
-    bytes: BYTES.method + fontOrFill * BYTES.fontOrFill + formatLevel * BYTES.format,
+    bytes: METHOD + (fonts.length + (fill === undefined ? 0 : 1)) * FONT_OR_FILL + ((look.wrap ? 2 : 0) + (look.align === undefined ? 0 : 1)) * FORMAT,
     apply: (format) => {
       if (look.wrap) {
         format.wrapText = true;
         format.verticalAlignment = "Top";
       }
-      if (styleLook.bold !== undefined) format.font.bold = styleLook.bold;
-      if (styleLook.italic !== undefined) format.font.italic = styleLook.italic;
-      if (styleLook.size !== undefined) format.font.size = styleLook.size;
-      if (styleLook.color !== undefined) format.font.color = styleLook.color;
-      if (styleLook.fill !== undefined) format.fill.color = styleLook.fill;
+      for (const k of fonts) (format.font as unknown as Record<string, unknown>)[k] = styleLook[k];
+      if (fill !== undefined) format.fill.color = fill;
       if (look.align !== undefined) format.horizontalAlignment = HORIZONTAL[look.align];
     },
   };
-}
-
-/** Areas as comma-separated address lists, each under ADDRESSES_PER_CALL characters. */
-function addressLists(areas: readonly Area[]): string[] {
-  return joinUnder(areas.map(areaAddress));
-}
-
-/** Grows the areas with one cell: joins it to the run on its left, then runs of the same width above. */
-function addCell(areas: Area[], row: number, column: number): void {
-  const left = areas.find((a) => a.rowCount === 1 && a.row === row && a.column + a.columnCount === column);
-  const cell: Area = left === undefined ? { row, column, rowCount: 1, columnCount: 1 } : { ...left, columnCount: left.columnCount + 1 };
-  if (left !== undefined) areas.splice(areas.indexOf(left), 1);
-  const above = areas.find((a) => a.column === cell.column && a.columnCount === cell.columnCount && a.row + a.rowCount === row);
-  if (above !== undefined) areas.splice(areas.indexOf(above), 1, { ...above, rowCount: above.rowCount + 1 });
-  else areas.push(cell);
 }
 
 function rangeOf(scope: RequestScope, sheet: string, area: Area): Excel.Range {
@@ -219,7 +189,7 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
   const operations: Operation[] = [];
   if (draft.rows.length > 0 && width > 0) {
     operations.push(
-      op(BYTES.rangeSet + 2 * BYTES.fontOrFill, (scope) => {
+      op(RANGE_SET + 2 * FONT_OR_FILL, (scope) => {
         const font = scope.range(name, 0, 0, draft.rows.length, width).format.font;
         font.name = DRAFT_FONT.name;
         font.size = DRAFT_FONT.size;
@@ -227,22 +197,19 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
     );
   }
   const tables = draft.tables ?? [];
-  const inTable = (r: number, c: number): boolean => tables.some((t) => r > t.area.row && r < t.area.row + t.area.rowCount && c >= t.area.column && c < t.area.column + t.area.columnCount);
-  const later = (r: number, c: number): boolean => {
-    const cell = draft.rows[r]?.[c] ?? null;
-    return cell !== null && cell.kind === "formula" && (inTable(r, c) || cell.formula.includes("["));
-  };
+  // Every formula waits for the tables (it may name one, or be a table's calculated column).
+  const later = (r: number, c: number): boolean => draft.rows[r]?.[c]?.kind === "formula";
   operations.push(...cellOperations(name, 0, 0, draft.rows, { skip: later, newSheet: true }));
   operations.push(...lookOperations(name, 0, 0, draft.rows));
-  for (const area of draft.merges ?? []) operations.push(op(BYTES.rangeSet, (scope) => rangeOf(scope, name, area).merge(false)));
+  for (const area of draft.merges ?? []) operations.push(op(RANGE_SET, (scope) => rangeOf(scope, name, area).merge(false)));
   tables.forEach((table, i) => {
     const names = tableNames[i];
     operations.push(
-      op(2 * BYTES.method + BYTES.rangeSet, (scope) => {
+      op(2 * METHOD + RANGE_SET, (scope) => {
         const added = scope.sheet(name).tables.add(rangeOf(scope, name, table.area), true);
         added.name = names.built;
         added.style = TABLE_STYLE;
-        scope.rememberTable(names.built, added);
+        scope.table(names.built, added);
       }),
     );
   });
@@ -250,7 +217,7 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
   rest.push(...conditionalFormatOperations(name, draft.conditionalFormats ?? []));
   for (const validation of draft.validations ?? []) {
     rest.push(
-      op(BYTES.rangeSet + BYTES.moreOnRange + dataBytes(validation), (scope) => {
+      op(RANGE_SET + MORE_ON_RANGE + dataBytes(validation), (scope) => {
         const range = rangeOf(scope, name, validation.area);
         range.dataValidation.rule = validationRule(validation.rule);
         range.dataValidation.errorAlert = { message: validation.message, showAlert: true, style: "Stop", title: "Registre des conventions" };
@@ -259,7 +226,7 @@ export function sheetOperations(name: string, draft: SheetDraft, tableNames: rea
   }
   for (const chart of draft.charts ?? []) {
     rest.push(
-      op(3 * BYTES.method + chart.title.length, (scope) => {
+      op(3 * METHOD + chart.title.length, (scope) => {
         const added = scope.sheet(name).charts.add("ColumnClustered", rangeOf(scope, name, chart.data), "Columns");
         added.title.text = chart.title;
         const a = chart.anchor;
@@ -298,8 +265,8 @@ function formulaOperations(name: string, draft: SheetDraft, tableNames: readonly
       const { format, input } = cellInput(first);
       const tableName = tableNames[i].built;
       operations.push(
-        op(BYTES.rangeSet + 2 * BYTES.method + dataBytes(input) * cells.length + header.text.length, (scope) => {
-          const body = untracked(scope.table(tableName).columns.getItem(header.text).getDataBodyRange());
+        op(RANGE_SET + 2 * METHOD + dataBytes(input) * cells.length + header.text.length, (scope) => {
+          const body = scope.table(tableName).columns.getItem(header.text).getDataBodyRange().untrack();
           body.numberFormat = cells.map(() => [format]);
           body.formulas = cells.map(() => [input]);
         }),
@@ -318,7 +285,7 @@ function formulaOperations(name: string, draft: SheetDraft, tableNames: readonly
 
 export function conditionalFormatOperations(sheet: string, formats: readonly ConditionalFormat[]): Operation[] {
   return formats.map((format) =>
-    op(BYTES.rangeSet + 3 * BYTES.fontOrFill + format.whenTextContains.length, (scope) => {
+    op(RANGE_SET + 3 * FONT_OR_FILL + format.whenTextContains.length, (scope) => {
       const rule = rangeOf(scope, sheet, format.area).conditionalFormats.add("ContainsText");
       const look = STYLE_LOOK[format.style];
       if (look.color !== undefined) rule.textComparison.format.font.color = look.color;
@@ -329,16 +296,9 @@ export function conditionalFormatOperations(sheet: string, formats: readonly Con
 }
 
 function validationRule(rule: ValidationRule): Excel.DataValidationRule {
-  switch (rule.kind) {
-    case "date":
-      return { date: { formula1: "1900-03-01", formula2: "2199-12-31", operator: "Between" } };
-    case "wholeNumber":
-      return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
-    case "decimal":
-      return { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
-    case "list":
-      return { list: { inCellDropDown: true, source: rule.values.join(",") } };
-  }
+  if (rule.kind === "date") return { date: { formula1: "1900-03-01", formula2: "2199-12-31", operator: "Between" } };
+  if (rule.kind === "list") return { list: { inCellDropDown: true, source: rule.values.join(",") } };
+  return { [rule.kind]: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
 }
 
 /** A block in a user's sheet: its cells and looks, its conditional formats (the previous run's cleared first). */
@@ -347,45 +307,29 @@ export function blockOperations(block: CellBlock): Operation[] {
   const formats = block.conditionalFormats ?? [];
   if (formats.length > 0) {
     // The add-in's columns keep one set of its rules: the previous run's are cleared first.
-    operations.push(...formats.map((format) => op(BYTES.rangeSet, (scope) => rangeOf(scope, block.sheet, format.area).conditionalFormats.clearAll())));
+    operations.push(...formats.map((format) => op(RANGE_SET, (scope) => rangeOf(scope, block.sheet, format.area).conditionalFormats.clearAll())));
     operations.push(...conditionalFormatOperations(block.sheet, formats));
   }
   return operations;
 }
 
-/** Column widths, the columns of one width at once. */
-function widthOperations(sheet: string, firstColumn: number, widths: readonly number[]): Operation[] {
-  const byWidth = new Map<number, string[]>();
-  widths.forEach((width, i) => {
-    const points = Math.round(width * POINTS_PER_CHARACTER);
-    const letter = columnLetter(firstColumn + i);
-    byWidth.set(points, [...(byWidth.get(points) ?? []), `${letter}:${letter}`]);
-  });
-  return [...byWidth].flatMap(([points, columns]) =>
-    joinUnder(columns).map((addresses) =>
-      op(BYTES.method + BYTES.format + addresses.length, (scope) => {
-        untracked(scope.sheet(sheet).getRanges(addresses)).format.columnWidth = points;
-      }),
-    ),
-  );
+/** Widths or heights: the columns or rows (by address) of one value set at once. */
+function byValue(sheet: string, entries: readonly (readonly [string, number])[], set: (format: Excel.RangeFormat, value: number) => void): Operation[] {
+  const groups = new Map<number, string[]>();
+  for (const [address, value] of entries) {
+    const addresses = groups.get(value) ?? [];
+    groups.set(value, addresses);
+    addresses.push(address);
+  }
+  return [...groups].flatMap(([value, addresses]) => joinUnder(addresses).map((list) => op(METHOD + FORMAT + list.length, (scope) => set(scope.sheet(sheet).getRanges(list).untrack().format, value))));
 }
 
-/** Row heights, the rows of one height at once. */
-function heightOperations(sheet: string, heights: ReadonlyMap<number, number>): Operation[] {
-  const byHeight = new Map<number, Area[]>();
-  for (const [row, height] of [...heights].sort((a, b) => a[0] - b[0])) {
-    const areas = byHeight.get(height) ?? [];
-    byHeight.set(height, areas);
-    const last = areas[areas.length - 1];
-    if (last !== undefined && last.row + last.rowCount === row) areas[areas.length - 1] = { ...last, rowCount: last.rowCount + 1 };
-    else areas.push({ row, column: 0, rowCount: 1, columnCount: 1 });
-  }
-  return [...byHeight].flatMap(([height, areas]) =>
-    joinUnder(areas.map((a) => `${a.row + 1}:${a.row + a.rowCount}`)).map((addresses) =>
-      op(BYTES.method + BYTES.format + addresses.length, (scope) => {
-        untracked(scope.sheet(sheet).getRanges(addresses)).format.rowHeight = height;
-      }),
-    ),
+/** Column widths from `firstColumn` on, in characters. */
+function widthOperations(sheet: string, firstColumn: number, widths: readonly number[]): Operation[] {
+  return byValue(
+    sheet,
+    widths.map((width, i) => [`${columnLetter(firstColumn + i)}:${columnLetter(firstColumn + i)}`, Math.round(width * POINTS_PER_CHARACTER)]),
+    (format, points) => (format.columnWidth = points),
   );
 }
 
@@ -410,11 +354,12 @@ function joinUnder(addresses: readonly string[]): string[] {
  * some cases, office-js #1860), the action still stands. Rows are frozen by `freezeOperations`.
  */
 export function cosmeticOperations(sheet: string, draft: SheetDraft): Operation[] {
-  const operations = [...widthOperations(sheet, 0, draft.columnWidths ?? []), ...heightOperations(sheet, rowHeights(draft))];
+  const heights = [...rowHeights(draft)].map(([row, points]): [string, number] => [`${row + 1}:${row + 1}`, points]);
+  const operations = [...widthOperations(sheet, 0, draft.columnWidths ?? []), ...byValue(sheet, heights, (format, points) => (format.rowHeight = points))];
   const print = draft.print;
   if (print !== undefined) {
     operations.push(
-      op(6 * BYTES.format + (print.footer?.length ?? 0), (scope) => {
+      op(6 * FORMAT + (print.footer?.length ?? 0), (scope) => {
         const layout = scope.sheet(sheet).pageLayout;
         layout.orientation = print.landscape ? "Landscape" : "Portrait";
         layout.paperSize = "A4";
@@ -425,7 +370,7 @@ export function cosmeticOperations(sheet: string, draft: SheetDraft): Operation[
         if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
       }),
     );
-    for (const row of print.pageBreaks ?? []) operations.push(op(BYTES.method, (scope) => void scope.sheet(sheet).horizontalPageBreaks.add(`A${row + 1}`)));
+    for (const row of print.pageBreaks ?? []) operations.push(op(METHOD, (scope) => void scope.sheet(sheet).horizontalPageBreaks.add(`A${row + 1}`)));
   }
   return operations;
 }
@@ -442,7 +387,7 @@ export function blockWidthOperations(block: CellBlock): Operation[] {
 export function freezeOperations(frozen: readonly { sheet: string; rows: number }[], active: string | null): Operation[] {
   if (frozen.length === 0) return [];
   return [
-    op(frozen.length * 2 * BYTES.method + BYTES.method, (scope) => {
+    op(frozen.length * 2 * METHOD + METHOD, (scope) => {
       for (const { sheet, rows } of frozen) {
         const target = scope.sheet(sheet);
         target.activate();

@@ -8,6 +8,8 @@
  * travels in one request.
  */
 
+import { GatewayError } from "./gateway";
+
 /** Excel on the web refuses a request or a response above 5 MB ("Resource limits and performance optimization for Office Add-ins", Excel add-ins). */
 export const EXCEL_PAYLOAD_LIMIT = 5_000_000;
 
@@ -21,19 +23,17 @@ export const MAX_REQUEST_BYTES = 4_500_000;
  */
 export const REQUEST_BUDGET = 3_400_000;
 
-/**
+/*
  * What a request spends on an operation besides its data, as the real client serializes it
  * (excel-web-16.00.js, measured in tests/officeClient): a range got by its indexes and one property
  * set on it about 450 bytes; each more property of the same range about 110; a property through
  * `format` 620, through `format.font` or `format.fill` 750; a method on a sheet or a table 300.
  */
-export const BYTES = {
-  rangeSet: 460,
-  moreOnRange: 110,
-  format: 620,
-  fontOrFill: 750,
-  method: 300,
-} as const;
+export const RANGE_SET = 460;
+export const MORE_ON_RANGE = 110;
+export const FORMAT = 620;
+export const FONT_OR_FILL = 750;
+export const METHOD = 300;
 
 /** JSON data in a request: its length, and a twentieth for the client's chunks of large arrays. */
 export function dataBytes(data: unknown): number {
@@ -47,51 +47,27 @@ export class RequestScope {
 
   constructor(readonly context: Excel.RequestContext) {}
 
-  /** A sheet by name (one added in this request is the object `add` returned). */
-  sheet(name: string): Excel.Worksheet {
-    const known = this.sheets.get(name);
-    if (known !== undefined) return known;
-    const sheet = this.context.workbook.worksheets.getItem(name);
+  /** A sheet by name; `added`: the one `add` returned (or, after a rename, the sheet by its new name). */
+  sheet(name: string, added?: Excel.Worksheet): Excel.Worksheet {
+    const sheet = added ?? this.sheets.get(name) ?? this.context.workbook.worksheets.getItem(name);
     this.sheets.set(name, sheet);
     return sheet;
   }
 
-  /** Adds a sheet, known by `name` in the rest of the request. */
-  addSheet(name: string): Excel.Worksheet {
-    const sheet = this.context.workbook.worksheets.add(name);
-    this.sheets.set(name, sheet);
-    return sheet;
-  }
-
-  /** After a rename in the request, the sheet is known under its new name too. */
-  alias(from: string, to: string): void {
-    this.sheets.set(to, this.sheet(from));
-  }
-
-  table(name: string): Excel.Table {
-    const known = this.tables.get(name);
-    if (known !== undefined) return known;
-    const table = this.context.workbook.tables.getItem(name);
+  /** A table by name; `added`: the one `tables.add` returned in this request. */
+  table(name: string, added?: Excel.Table): Excel.Table {
+    const table = added ?? this.tables.get(name) ?? this.context.workbook.tables.getItem(name);
     this.tables.set(name, table);
     return table;
   }
 
-  /** A table added in this request, known by `name` in the rest of it. */
-  rememberTable(name: string, table: Excel.Table): void {
-    this.tables.set(name, table);
-  }
-
-  /** A range of a sheet that the request does not keep afterwards (no `_KeepReference`, no cleanup request). */
+  /**
+   * A range of a sheet that the request does not keep afterwards (untracked: no `_KeepReference`,
+   * 94 bytes less, and no `_RemoveReference` request after the run, measured).
+   */
   range(sheet: string, row: number, column: number, rowCount: number, columnCount: number): Excel.Range {
-    return untracked(this.sheet(sheet).getRangeByIndexes(row, column, rowCount, columnCount));
+    return this.sheet(sheet).getRangeByIndexes(row, column, rowCount, columnCount).untrack();
   }
-}
-
-/** A range the client does not keep after its request: 94 bytes less each, and no `_RemoveReference` after the run (measured). */
-export function untracked<T extends Excel.Range | Excel.RangeAreas>(range: T): T {
-  const withUntrack = range as T & { untrack?: () => unknown };
-  if (typeof withUntrack.untrack === "function") withUntrack.untrack();
-  return range;
 }
 
 /** One write: its estimated bytes, and what it queues. */
@@ -100,77 +76,54 @@ export interface Operation {
   readonly run: (scope: RequestScope) => void;
 }
 
-/** Some operations that travel in one request, never split. */
-export interface Group {
-  readonly operations: readonly Operation[];
-}
-
 export const op = (bytes: number, run: (scope: RequestScope) => void): Operation => ({ bytes, run });
 
-const groupBytes = (group: Group): number => group.operations.reduce((sum, o) => sum + o.bytes, 0);
+const bytesOf = (operations: readonly Operation[]): number => operations.reduce((sum, o) => sum + o.bytes, 0);
 
 /** Excel's error code of an Office error ("" for anything else). */
 export function errorCode(error: unknown): string {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
 }
 
-/** Why the writer gave up: a request still too large once it cannot be split further. */
-export class RequestTooLarge extends Error {
-  constructor(readonly bytes: number) {
-    super(`a request of about ${bytes} bytes is refused by Excel even alone`);
-    this.name = "RequestTooLarge";
-  }
-}
-
-/** Packs operations into requests under the budget and sends them, counted by `sync`. */
-export class RequestWriter {
-  private pending: Group[] = [];
-  private pendingBytes = 0;
-  private budget = REQUEST_BUDGET;
-
-  constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly sync: (estimatedBytes: number) => Promise<void>,
-  ) {}
-
-  /** Queues operations, each on its own (they may travel in different requests). */
-  async add(operations: readonly Operation[]): Promise<void> {
-    for (const operation of operations) await this.addGroup({ operations: [operation] });
-  }
-
-  /** Queues a group: sent in one request, after what is pending if the two do not fit together. */
-  async addGroup(group: Group): Promise<void> {
-    const bytes = groupBytes(group);
-    if (this.pending.length > 0 && this.pendingBytes + bytes > this.budget) await this.flush();
-    this.pending.push(group);
-    this.pendingBytes += bytes;
-  }
-
-  /** Sends what is pending. */
-  async flush(): Promise<void> {
-    const groups = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    if (groups.length > 0) await this.send(groups);
-  }
-
-  private async send(groups: readonly Group[]): Promise<void> {
-    const scope = new RequestScope(this.context);
-    let bytes = 0;
-    for (const group of groups) {
-      for (const operation of group.operations) operation.run(scope);
-      bytes += groupBytes(group);
-    }
+/**
+ * Packs operations into requests under the budget and sends them, counted by `sync`. `add(ops,
+ * true)` keeps them in one request (the commit), after what is pending if both do not fit.
+ */
+export function requestWriter(context: Excel.RequestContext, sync: (estimatedBytes: number) => Promise<void>): { add: (operations: readonly Operation[], together?: boolean) => Promise<void>; flush: () => Promise<void> } {
+  let pending: Operation[][] = [];
+  let size = 0;
+  let budget = REQUEST_BUDGET;
+  const send = async (groups: readonly Operation[][]): Promise<void> => {
+    const scope = new RequestScope(context);
+    for (const group of groups) for (const operation of group) operation.run(scope);
+    const bytes = bytesOf(groups.flat());
     try {
-      await this.sync(bytes);
+      await sync(bytes);
     } catch (error) {
       // Refused whole for its size: nothing of it ran; the same operations go again in two requests.
       if (errorCode(error) !== "RequestPayloadSizeLimitExceeded") throw error;
-      if (groups.length < 2) throw new RequestTooLarge(bytes);
-      this.budget = Math.max(100_000, Math.floor(this.budget / 2));
+      if (groups.length < 2) throw new GatewayError("too_large", undefined, `${bytes} bytes`);
+      budget = Math.max(100_000, budget / 2);
       const half = Math.ceil(groups.length / 2);
-      await this.send(groups.slice(0, half));
-      await this.send(groups.slice(half));
+      await send(groups.slice(0, half));
+      await send(groups.slice(half));
     }
-  }
+  };
+  const flush = async (): Promise<void> => {
+    const groups = pending;
+    pending = [];
+    size = 0;
+    if (groups.length > 0) await send(groups);
+  };
+  return {
+    flush,
+    add: async (operations, together) => {
+      for (const group of together === true ? [operations] : operations.map((o) => [o])) {
+        const bytes = bytesOf(group);
+        if (pending.length > 0 && size + bytes > budget) await flush();
+        pending.push([...group]);
+        size += bytes;
+      }
+    },
+  };
 }

@@ -19,7 +19,7 @@
 import { AppliedPlan, CellBlock, SheetDraft, WorkbookPlan, uniqueSheetName, uniqueTableName } from "../plans/sheetDraft";
 import { CellValue, SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
-import { BYTES, Operation, RequestTooLarge, RequestWriter, errorCode, op, untracked } from "./officeRequests";
+import { METHOD, Operation, errorCode, op, requestWriter } from "./officeRequests";
 import { TableNames, blockOperations, blockWidthOperations, cosmeticOperations, freezeOperations, sheetOperations } from "./officeRender";
 
 export { MAX_REQUEST_BYTES, REQUEST_BUDGET } from "./officeRequests";
@@ -48,15 +48,14 @@ export const RESPONSE_BYTES_PER_CELL = 24;
  */
 export const MAX_CELLS_PER_READ = 1_000_000;
 
-/** A used range of more cells than this is looked at closer, by quarters, for where its values are. */
+/** A used range of more cells than this is looked at closer, in halves, for where its values are. */
 export const SPARSE_CELLS = 1_000_000;
 
 /** The most cells one action reads in all: a workbook beyond is refused with a message (too_large). */
 export const MAX_CELLS_READ = 20_000_000;
 
-/** The most quarters looked at in one request, and rounds of quarters, before a sheet is refused as too scattered. */
+/** The most areas looked at in one request before a sheet is refused as too scattered. */
 const MAX_TILES = 1_024;
-const MAX_ROUNDS = 16;
 
 export interface OfficeWorkbookOptions {
   /** Largest response to ask for; Infinity where Excel sets no limit. Default: the host's (see responseLimitOfHost). */
@@ -89,9 +88,6 @@ function displayLanguageOfHost(): string | null {
 /** The sheets the gateway builds before swapping them in: a name nobody types. */
 const TEMPORARY = /^~registre-\d+$/;
 
-/** Excel's error codes that mean "try again later" (Excel.ErrorCodes, OfficeExtension.ErrorCodes). */
-const BUSY_CODES = new Set(["InvalidOperationInCellEditMode", "RequestAborted", "ActivityLimitReached", "Conflict"]);
-const TOO_LARGE_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit", "OperationCellsExceedLimit"]);
 
 /** What the last action sent: for the tests and the bench. */
 export interface ActionStats {
@@ -102,13 +98,8 @@ export interface ActionStats {
   cosmeticRefused: string | null;
 }
 
-/** A sheet as the first request of `apply` sees it. */
-interface SheetState {
-  readonly name: string;
-  readonly position: number;
-  readonly visibility: string;
-  readonly protected: boolean;
-}
+/** A sheet as the first request of `apply` loads it (name, position, visibility, protection). */
+type SheetState = Excel.Worksheet;
 
 export class OfficeWorkbook implements WorkbookGateway {
   lastAction: ActionStats = { syncs: 0, largestRequestBytes: 0, cosmeticRefused: null };
@@ -154,12 +145,12 @@ export class OfficeWorkbook implements WorkbookGateway {
       const sheets = all.items.filter((sheet) => !skip(sheet.name));
       // Worksheet.getUsedRangeOrNullObject(valuesOnly): the cells that hold values, formats aside (ExcelApi 1.4).
       // Untracked: read once, never kept for a later request (no _KeepReference, no cleanup request after the run).
-      const used = sheets.map((sheet) => untracked(sheet.getUsedRangeOrNullObject(true)).load("rowIndex,columnIndex,rowCount,columnCount"));
+      const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"));
       await sync();
       const found = used.map((range) => (range.isNullObject ? [] : [rectOf(range)]));
       const areas = await dataAreas(sheets, found, sync);
       const total = areas.flat().reduce((sum, a) => sum + a.rows * a.columns, 0);
-      if (total > MAX_CELLS_READ) throw new GatewayError("too_large", sheets[areas.findIndex((list) => list.length > 0)]?.name, `${total} cells`);
+      if (total > MAX_CELLS_READ) throw new GatewayError("too_large", undefined, `${total} cells`);
       const parts = await readSlices(sheets, areas, this.responseLimit, sync);
       return sheets.map((sheet, i) => ({ name: sheet.name, values: gridOf(parts[i]) }));
     });
@@ -178,24 +169,20 @@ export class OfficeWorkbook implements WorkbookGateway {
         const width = blockWidth(block);
         return {
           block,
-          above: untracked(sheet.getRangeByIndexes(block.row - 1, block.column, 1, width)).getTables(false).load("items/name"),
-          here: untracked(sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width)).getTables(false).load("items/name"),
+          above: sheet.getRangeByIndexes(block.row - 1, block.column, 1, width).untrack().getTables(false).load("items/name"),
+          here: sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width).untrack().getTables(false).load("items/name"),
         };
       });
-      try {
-        await sync();
-      } catch (error) {
-        if (errorCode(error) === "ItemNotFound" && newRows.length > 0) await this.missingSheet(context, sync, newRows);
-        throw error;
-      }
-      const sheets: SheetState[] = loadedSheets.items.map((s) => ({ name: s.name, position: s.position, visibility: s.visibility, protected: s.protection.protected }));
+      // A sheet of a new row gone since the read fails this request (ItemNotFound: sheet_missing).
+      await sync();
+      const sheets = loadedSheets.items;
       const byName = (name: string): SheetState | undefined => sheets.find((s) => !TEMPORARY.test(s.name) && sameName(s.name, name));
       // Everything the workbook can refuse is checked before anything is written.
-      for (const draft of plan.replaceSheets ?? []) if (byName(draft.name)?.protected === true) throw new GatewayError("sheet_protected", draft.name);
+      for (const draft of plan.replaceSheets ?? []) if (byName(draft.name)?.protection.protected === true) throw new GatewayError("sheet_protected", draft.name);
       for (const block of blocks) {
         const sheet = byName(block.sheet);
         if (sheet === undefined) throw new GatewayError("sheet_missing", block.sheet);
-        if (sheet.protected) throw new GatewayError("sheet_protected", block.sheet);
+        if (sheet.protection.protected) throw new GatewayError("sheet_protected", block.sheet);
       }
 
       // 2. The names: temporary sheets, and tables built under their final name unless it is taken until the swap.
@@ -232,7 +219,7 @@ export class OfficeWorkbook implements WorkbookGateway {
       const build: Operation[] = [];
       for (const leftover of leftovers) {
         build.push(
-          op(2 * BYTES.method, (scope) => {
+          op(2 * METHOD, (scope) => {
             const sheet = scope.sheet(leftover.name);
             if (leftover.visibility === "VeryHidden") sheet.visibility = "Hidden";
             sheet.delete();
@@ -242,8 +229,8 @@ export class OfficeWorkbook implements WorkbookGateway {
       const parts = outputs.map((output) => sheetOperations(output.temp, output.draft, output.tables));
       outputs.forEach((output, i) => {
         build.push(
-          op(2 * BYTES.method, (scope) => {
-            scope.addSheet(output.temp).visibility = "Hidden";
+          op(2 * METHOD, (scope) => {
+            scope.sheet(output.temp, scope.context.workbook.worksheets.add(output.temp)).visibility = "Hidden";
           }),
         );
         build.push(...parts[i].content);
@@ -251,50 +238,43 @@ export class OfficeWorkbook implements WorkbookGateway {
       // Every table of the plan exists before a formula names one (the conventions' formulas name the comités' table).
       for (const part of parts) build.push(...part.afterTables);
       const positionOf = (old: SheetState): number => old.position - leftovers.filter((l) => l.position < old.position).length;
-      const cells = [...tableRowOperations(around.map((a) => ({ block: a.block, above: a.above.items.map((t) => t.name), here: a.here.items.map((t) => t.name) }))), ...blocks.flatMap(blockOperations)];
-      const swap = [...outputs.map((output) => swapOperation(output, output.old === null ? null : positionOf(output.old))), ...activation(plan, outputs, finalActive, activeName)];
-      const writer = new RequestWriter(context, (bytes) => {
+      const cells = [...tableRowOperations(around), ...blocks.flatMap(blockOperations)];
+      const swap = outputs.map((output) => swapOperation(output, output.old === null ? null : positionOf(output.old)));
+      // The sheet shown at the end of the commit: asked by the plan, or the replacement of the one shown.
+      if (plan.activate !== undefined || outputs.some((o) => o.old !== null && sameName(o.old.name, activeName))) swap.push(op(METHOD, (scope) => scope.sheet(finalActive).activate()));
+      const counted = (bytes: number): Promise<void> => {
         stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
         return sync();
-      });
+      };
+      const writer = requestWriter(context, counted);
       try {
         await writer.add(build);
-        await writer.addGroup({ operations: [...cells, ...swap] });
+        await writer.add([...cells, ...swap], true);
         await writer.flush();
       } catch (error) {
         await removeTemporary(context, sync, outputs.map((o) => o.temp));
         throw error;
       }
 
-      // 4. Widths, heights, print setup, frozen rows: never a reason to fail.
+      // 4. Widths, heights, print setup, frozen rows (of the sheets shown): never a reason to fail.
+      const shown = outputs.filter((o) => (o.draft.visibility ?? "visible") === "visible");
       const cosmetic = [
-        ...outputs.filter((o) => o.draft.visibility !== "veryHidden").flatMap((o) => cosmeticOperations(o.final, o.draft)),
+        ...shown.flatMap((o) => cosmeticOperations(o.final, o.draft)),
         ...blocks.flatMap(blockWidthOperations),
         ...freezeOperations(
-          outputs.filter((o) => (o.draft.frozenRows ?? 0) > 0 && o.draft.visibility !== "veryHidden" && o.draft.visibility !== "hidden").map((o) => ({ sheet: o.final, rows: o.draft.frozenRows ?? 0 })),
+          shown.filter((o) => (o.draft.frozenRows ?? 0) > 0).map((o) => ({ sheet: o.final, rows: o.draft.frozenRows ?? 0 })),
           finalActive,
         ),
       ];
       try {
-        const cosmeticWriter = new RequestWriter(context, (bytes) => {
-          stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
-          return sync();
-        });
+        const cosmeticWriter = requestWriter(context, counted);
         await cosmeticWriter.add(cosmetic);
         await cosmeticWriter.flush();
       } catch (error) {
-        stats.cosmeticRefused = errorCode(error) || (error instanceof Error ? error.message : String(error));
+        stats.cosmeticRefused = errorCode(error) || String(error);
       }
       return { addedSheets };
     });
-  }
-
-  /** The sheet of a block that is gone (a getItem of it failed the request): named in the error. */
-  private async missingSheet(context: Excel.RequestContext, sync: () => Promise<void>, blocks: readonly CellBlock[]): Promise<void> {
-    const sheets = context.workbook.worksheets.load("items/name");
-    await sync();
-    const gone = blocks.find((block) => !sheets.items.some((s) => sameName(s.name, block.sheet)));
-    if (gone !== undefined) throw new GatewayError("sheet_missing", gone.sheet);
   }
 
   async select(target: CellTarget): Promise<void> {
@@ -361,7 +341,7 @@ function blockWidth(block: CellBlock): number {
  */
 function swapOperation(output: Output, position: number | null): Operation {
   const visibility = output.draft.visibility === "veryHidden" ? "VeryHidden" : output.draft.visibility === "hidden" ? "Hidden" : "Visible";
-  return op(6 * BYTES.method, (scope) => {
+  return op(6 * METHOD, (scope) => {
     const fresh = scope.sheet(output.temp);
     if (visibility === "Visible") fresh.visibility = "Visible";
     if (output.old !== null) {
@@ -370,7 +350,7 @@ function swapOperation(output: Output, position: number | null): Operation {
       previous.delete();
     }
     fresh.name = output.final;
-    scope.alias(output.temp, output.final);
+    scope.sheet(output.final, fresh);
     if (position !== null) fresh.position = position;
     if (visibility !== "Visible") fresh.visibility = visibility;
     for (const names of output.tables) if (names.built !== names.final) scope.table(names.built).name = names.final;
@@ -383,29 +363,22 @@ function activeSheetAfter(plan: WorkbookPlan, outputs: readonly Output[], active
   return outputs.find((o) => o.old !== null && sameName(o.old.name, active))?.final ?? active;
 }
 
-/** The sheet to show at the end of the commit: asked by the plan, or the replacement of the sheet that was shown. */
-function activation(plan: WorkbookPlan, outputs: readonly Output[], finalActive: string, active: string): Operation[] {
-  const replaced = outputs.some((o) => o.old !== null && sameName(o.old.name, active));
-  if (plan.activate === undefined && !replaced) return [];
-  return [op(BYTES.method, (scope) => scope.sheet(finalActive).activate())];
-}
-
 /**
  * New rows of a table: a block just below a table (the table overlaps the row above it, not the
  * block) makes the table grow by `table.rows.add` first, so that its formulas, formats and
  * validations reach the row; Excel grows a table by itself only by heuristics (office-js #2097,
- * #3013, #3191). Consecutive new rows follow the table down.
+ * #3013, #3191). The next new rows (the plan gives them in order, down each sheet) follow it.
  */
-function tableRowOperations(around: readonly { block: CellBlock; above: readonly string[]; here: readonly string[] }[]): Operation[] {
-  const bottoms = new Map<string, { sheet: string; bottom: number }>();
+function tableRowOperations(around: readonly { block: CellBlock; above: Excel.TableScopedCollection; here: Excel.TableScopedCollection }[]): Operation[] {
+  const bottoms = new Map<string, string>();
   const operations: Operation[] = [];
-  for (const { block, above, here } of [...around].sort((a, b) => a.block.sheet.localeCompare(b.block.sheet) || a.block.row - b.block.row)) {
-    if (here.length > 0) continue;
-    for (const name of above) if (!bottoms.has(name)) bottoms.set(name, { sheet: block.sheet, bottom: block.row - 1 });
-    const grown = [...bottoms].filter(([, t]) => t.sheet === block.sheet && t.bottom === block.row - 1).map(([name]) => name);
-    for (const name of grown) {
-      for (let r = 0; r < block.cells.length; r++) operations.push(op(BYTES.method, (scope) => void scope.table(name).rows.add()));
-      bottoms.set(name, { sheet: block.sheet, bottom: block.row + block.cells.length - 1 });
+  for (const { block, above, here } of around) {
+    if (here.items.length > 0) continue;
+    for (const table of above.items) if (!bottoms.has(table.name)) bottoms.set(table.name, `${block.sheet}!${block.row - 1}`);
+    for (const [name, bottom] of bottoms) {
+      if (bottom !== `${block.sheet}!${block.row - 1}`) continue;
+      for (const _ of block.cells) operations.push(op(METHOD, (scope) => void scope.table(name).rows.add()));
+      bottoms.set(name, `${block.sheet}!${block.row + block.cells.length - 1}`);
     }
   }
   return operations;
@@ -439,53 +412,39 @@ interface Rect {
 
 const rectOf = (range: Excel.Range): Rect => ({ row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount });
 
-/** A rectangle in up to four: halved across its rows and its columns. */
-function quarters(area: Rect): Rect[] {
-  const rowHalves = area.rows > 1 ? [Math.ceil(area.rows / 2), Math.floor(area.rows / 2)] : [area.rows];
-  const columnHalves = area.columns > 1 ? [Math.ceil(area.columns / 2), Math.floor(area.columns / 2)] : [area.columns];
-  const tiles: Rect[] = [];
-  let row = area.row;
-  for (const rows of rowHalves) {
-    let column = area.column;
-    for (const columns of columnHalves) {
-      tiles.push({ row, column, rows, columns });
-      column += columns;
-    }
-    row += rows;
-  }
-  return tiles;
+/** A rectangle in two: halved across its longer side (rows or columns). */
+function halves(area: Rect): Rect[] {
+  if (area.rows >= area.columns) return halved(area);
+  const first = Math.ceil(area.columns / 2);
+  return [
+    { ...area, columns: first },
+    { ...area, column: area.column + first, columns: area.columns - first },
+  ];
 }
 
 /**
- * Where each sheet's values are: a used range of more than SPARSE_CELLS cells is asked, by
- * quarters, for the used range of each quarter (Range.getUsedRangeOrNullObject(valuesOnly),
- * ExcelApi 1.4), until every area is small or dense: one more request per round, for such sheets only.
+ * Where each sheet's values are: a used range of more than SPARSE_CELLS cells is cut in two and
+ * each half asked for its own used range (Range.getUsedRangeOrNullObject(valuesOnly), ExcelApi
+ * 1.4), until every area is small or dense: one more request per round, for such sheets only; a
+ * sheet whose values stay scattered over more than MAX_TILES areas is refused.
  */
 async function dataAreas(sheets: readonly Excel.Worksheet[], found: Rect[][], sync: () => Promise<void>): Promise<Rect[][]> {
   let areas = found;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  for (;;) {
     const next: Rect[][] = areas.map(() => []);
     const tiles: { sheet: number; range: Excel.Range }[] = [];
     areas.forEach((list, s) =>
       list.forEach((area) => {
         if (area.rows * area.columns <= SPARSE_CELLS) next[s].push(area);
-        else for (const tile of quarters(area)) tiles.push({ sheet: s, range: untracked(sheets[s].getRangeByIndexes(tile.row, tile.column, tile.rows, tile.columns).getUsedRangeOrNullObject(true)).load("rowIndex,columnIndex,rowCount,columnCount") });
+        else for (const tile of halves(area)) tiles.push({ sheet: s, range: sheets[s].getRangeByIndexes(tile.row, tile.column, tile.rows, tile.columns).getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount") });
       }),
     );
     if (tiles.length === 0) return next;
     if (tiles.length > MAX_TILES) throw new GatewayError("too_large", sheets[tiles[0].sheet].name, "values too scattered");
     await sync();
-    for (const tile of tiles) {
-      if (tile.range.isNullObject) continue;
-      const area = rectOf(tile.range);
-      // A quarter that is full stays as it is at the next round's size check: halved again only while too large.
-      next[tile.sheet].push(area);
-    }
+    for (const tile of tiles) if (!tile.range.isNullObject) next[tile.sheet].push(rectOf(tile.range));
     areas = next;
   }
-  const large = areas.findIndex((list) => list.some((a) => a.rows * a.columns > SPARSE_CELLS));
-  if (large >= 0) throw new GatewayError("too_large", sheets[large].name, "values too scattered");
-  return areas;
 }
 
 /** Values and their types of a rectangle, as a read returns them. */
@@ -529,33 +488,29 @@ async function readSlices(sheets: readonly Excel.Worksheet[], areas: readonly (r
       bytes += estimate(waiting[0]);
       batch.push(waiting.shift() as Slice);
     }
-    const ranges = batch.map((s) => untracked(sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rows, s.columns)).load("values,valueTypes"));
-    try {
-      await sync();
-    } catch (error) {
-      if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || (batch.length === 1 && batch[0].rows === 1)) throw error;
+    const ranges = batch.map((s) => sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rows, s.columns).untrack().load("values,valueTypes"));
+    // A response Excel refuses, or values that come back null (above Excel's cell limit, rather
+    // than an error): the same slices again, halved.
+    const refused = await sync().then(
+      () => ranges.some((r) => r.values === null || r.valueTypes === null),
+      (error: unknown) => {
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+        return true;
+      },
+    );
+    if (refused) {
+      if (batch.length === 1 && batch[0].rows === 1) throw new GatewayError("too_large", sheets[batch[0].sheet].name);
       budget /= 2;
       waiting = [...batch.flatMap(halved), ...waiting];
       continue;
     }
-    const again: Slice[] = [];
-    batch.forEach((slice, i) => {
-      const { values, valueTypes } = ranges[i];
-      // Above Excel's cells limit, the values may come back null rather than as an error.
-      if (values === null || valueTypes === null || values === undefined || valueTypes === undefined) {
-        if (slice.rows === 1) throw new GatewayError("too_large", sheets[slice.sheet].name, `${slice.columns} cells in one row`);
-        again.push(...halved(slice));
-        return;
-      }
-      parts[slice.sheet].push({ row: slice.row, column: slice.column, values, valueTypes });
-    });
-    waiting = [...again, ...waiting];
+    batch.forEach((slice, i) => parts[slice.sheet].push({ row: slice.row, column: slice.column, values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
   }
   return parts;
 }
 
 /** A slice as two of half its rows (a one-row slice stays whole). */
-function halved(slice: Slice): Slice[] {
+function halved<T extends Rect>(slice: T): T[] {
   if (slice.rows < 2) return [slice];
   const first = Math.ceil(slice.rows / 2);
   return [
@@ -571,7 +526,7 @@ const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 function gridOf(parts: readonly ReadPart[]): (readonly CellValue[])[] {
   const height = parts.reduce((max, p) => Math.max(max, p.row + p.values.length), 0);
   const rows: (readonly CellValue[])[] = new Array<readonly CellValue[]>(height).fill(EMPTY_ROW);
-  for (const part of [...parts].sort((a, b) => a.row - b.row || a.column - b.column)) {
+  for (const part of parts) {
     part.values.forEach((line, r) => {
       const types = part.valueTypes[r];
       const existing = rows[part.row + r];
@@ -591,15 +546,23 @@ function cellValue(value: unknown, type: string): CellValue {
   return String(value);
 }
 
+/** Excel's codes for a refusal the pane words in its own way; any other is "refused" (Excel.ErrorCodes, OfficeExtension.ErrorCodes). */
+const CODES: Readonly<Record<string, GatewayError["code"]>> = {
+  InvalidOperationInCellEditMode: "busy",
+  RequestAborted: "busy",
+  ActivityLimitReached: "busy",
+  Conflict: "busy",
+  RequestPayloadSizeLimitExceeded: "too_large",
+  ResponsePayloadSizeLimitExceeded: "too_large",
+  RangeExceedsLimit: "too_large",
+  OperationCellsExceedLimit: "too_large",
+  InactiveWorkbook: "inactive",
+  AccessDenied: "sheet_protected",
+  ItemNotFound: "sheet_missing",
+};
+
 function asGatewayError(error: unknown): Error {
   if (error instanceof GatewayError) return error;
-  if (error instanceof RequestTooLarge) return new GatewayError("too_large", undefined, error.message);
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (BUSY_CODES.has(code)) return new GatewayError("busy", undefined, message);
-  if (TOO_LARGE_CODES.has(code)) return new GatewayError("too_large", undefined, `${code}: ${message}`);
-  if (code === "InactiveWorkbook") return new GatewayError("inactive", undefined, message);
-  if (code === "AccessDenied") return new GatewayError("sheet_protected", undefined, message);
-  if (code === "ItemNotFound") return new GatewayError("sheet_missing", undefined, message);
-  return new GatewayError("refused", undefined, message);
+  return new GatewayError(CODES[code] ?? "refused", undefined, `${code}: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -162,11 +162,9 @@ export function gatewayErrorMessage(error: GatewayError): string {
     case "busy":
       return "Excel est occupé (une cellule est peut-être en cours de modification) : validez la saisie en cours avec Entrée, puis recommencez.";
     case "too_large":
-      return error.sheet === undefined
-        ? "Le classeur dépasse ce qu'Excel accepte d'échanger en une fois avec un complément (5 Mo par échange sur le web), même en plusieurs fois : l'action n'a pas abouti et rien n'a été modifié. Allégez le registre (archivez les conventions terminées dans un autre classeur), puis recommencez."
-        : `La feuille « ${error.sheet} » contient trop de cellules, ou des valeurs trop dispersées (une valeur isolée très loin, par exemple en XFD1048576), pour être lue par le complément : rien n'a été modifié. Supprimez les valeurs isolées loin du registre (Ctrl+Fin montre la dernière cellule utilisée), puis recommencez.`;
+      return `${error.sheet === undefined ? "Le classeur dépasse" : `La feuille « ${error.sheet} » dépasse`} ce qu'Excel échange en une fois avec un complément (5 Mo sur le web), ou a des valeurs isolées loin du registre (Ctrl+Fin montre la dernière cellule utilisée) : rien n'a été modifié. Supprimez-les ou archivez les conventions terminées, puis recommencez.`;
     case "inactive":
-      return "Le classeur n'était plus le classeur actif d'Excel (une autre fenêtre avait la main) : Excel a refusé l'opération et rien n'a été modifié. Revenez dans ce classeur, puis recommencez.";
+      return "Ce classeur n'était plus le classeur actif d'Excel : rien n'a été modifié. Revenez-y, puis recommencez.";
     case "refused":
       return `Excel a refusé l'opération${error.detail === undefined ? "" : ` (${error.detail})`} : elle n'a pas abouti. Recommencez ; si le message revient, signalez-le avec ce texte.`;
   }

@@ -289,15 +289,9 @@ export const SETUP = {
    * the cells and Excel's display language, never left silent. #NAME? means Excel does not know
    * the CONV functions by the names written (the metadata of another language loaded).
    */
-  formulaErrors: (cells: readonly { readonly place: string; readonly error: string }[], displayLanguage: string | null): string => {
-    const list = cells.map((c) => `${c.place} (${c.error})`).join(", ");
-    const unknownName = cells.some((c) => c.error === "#NAME?");
-    return (
-      `Le registre est créé, mais ses colonnes calculées affichent une erreur : ${list}. ` +
-      (unknownName
-        ? `Excel ne reconnaît pas les fonctions CONV sous les noms écrits (langue d'affichage d'Excel : ${displayLanguage ?? "inconnue"}). ` +
-          "Vérifiez que le complément est bien chargé (onglet Accueil › Compléments), puis tapez de nouveau la formule d'une de ces cellules ; si l'erreur reste, signalez ce message."
-        : "Vérifiez les valeurs de la ligne d'exemple ; si l'erreur reste, signalez ce message.")
-    );
-  },
+  formulaErrors: (cells: readonly (CellLocation & { readonly error: string })[], displayLanguage: string | null): string =>
+    `Registre créé, mais ces formules affichent une erreur : ${cells.map((c) => `${cellPlace(c)} (${c.error})`).join(", ")}. ` +
+    (cells.some((c) => c.error === "#NAME?")
+      ? `Excel (langue : ${displayLanguage ?? "inconnue"}) ne reconnaît pas les fonctions CONV sous ces noms : vérifiez que le complément est chargé, puis retapez ces formules.`
+      : "Vérifiez la ligne d'exemple."),
 };

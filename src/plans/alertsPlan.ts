@@ -166,21 +166,19 @@ function placeOwnColumns(input: AlertsInput): OwnColumns | null {
 const MAX_COLUMNS = 16_384;
 
 /**
- * The conventions' last row (0-based): the last that holds something in the register's columns or
- * in the add-in's own ones (`own`, their indexes), or that a convention was read from; at least the
+ * The conventions' last row (0-based): the last that holds something in the register's columns
+ * (every convention's row does) or in the add-in's own ones (`own`, their indexes); at least the
  * header's. What lies further down in other columns is not the register's.
  */
 function lastRegisterRow(input: AlertsInput, own: readonly (number | null)[]): number {
   const table = input.mapping.conventions;
-  const grid = input.grids.find((g) => g.name === table.sheet);
-  const columns = [...Object.values(table.columns).map((c) => c.index), ...own.filter((c): c is number => c !== null)];
+  const columns = [...Object.values(table.columns).map((c) => c.index), ...own];
   let last = table.headerRow - 1;
-  grid?.values.forEach((row, r) => {
-    if (r > last && columns.some((c) => row[c] !== null && row[c] !== undefined && row[c] !== "")) last = r;
-  });
-  for (const section of input.grouped.sections) {
-    if (section.summary.source?.sheet === table.sheet) last = Math.max(last, section.summary.source.row - 1);
-  }
+  input.grids
+    .find((g) => g.name === table.sheet)
+    ?.values.forEach((row, r) => {
+      if (r > last && columns.some((c) => c !== null && (row[c] ?? "") !== "")) last = r;
+    });
   return last;
 }
 

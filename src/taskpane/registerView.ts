@@ -12,7 +12,7 @@ import { SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, WorkbookGateway } from "../excel/gateway";
 import { WorkbookInspection, adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../actions/registerActions";
 import { PANE } from "../i18n/pane.fr";
-import { SETUP, cellPlace, mappingProblemMessage } from "../i18n/register.fr";
+import { SETUP, mappingProblemMessage } from "../i18n/register.fr";
 import { actionPanel, mappingProblemList } from "./actionPanel";
 import { el } from "./dom";
 import { adoptedScreen } from "./register/adoptedScreen";
@@ -84,7 +84,7 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
     await look();
     // The formulas read back with an error value (#NAME? in an Excel that knows the functions under other names): said.
     if (result.formulaErrors.length > 0) {
-      panel.showError(SETUP.formulaErrors(result.formulaErrors.map((e) => ({ place: cellPlace(e), error: e.error })), result.displayLanguage));
+      panel.showError(SETUP.formulaErrors(result.formulaErrors, result.displayLanguage));
     }
   };
 

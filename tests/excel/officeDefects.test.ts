@@ -95,7 +95,7 @@ describe("issue 15: what the fake host hid", () => {
       { sheet: "Conventions", row: 2, column: expect.any(String), error: "#NAME?" },
       { sheet: "Conventions", row: 2, column: expect.any(String), error: "#NAME?" },
     ]);
-    expect(SETUP.formulaErrors([{ place: "Conventions!P2", error: "#NAME?" }], "fr-FR")).toMatch(/Excel ne reconnaît pas les fonctions CONV .*fr-FR/);
+    expect(SETUP.formulaErrors([{ sheet: "Conventions", row: 2, column: "P", error: "#NAME?" }], "fr-FR")).toMatch(/Excel \(langue : fr-FR\) ne reconnaît pas les fonctions CONV/);
   });
 
   test("5. a response Excel refuses (ResponsePayloadSizeLimitExceeded, Excel's code) is read again in halves", async () => {
@@ -198,7 +198,7 @@ describe("issue 15: what the fake host hid", () => {
     host.requestLimitBytes = 500;
     const tooLarge = await checkAndAnnotate(workbook, ASOF).catch((error: unknown) => error);
     expect(tooLarge).toEqual(expect.objectContaining({ code: "too_large" }));
-    expect(gatewayErrorMessage(tooLarge as GatewayError)).toMatch(/5 Mo par échange/);
+    expect(gatewayErrorMessage(tooLarge as GatewayError)).toMatch(/5 Mo sur le web.*rien n'a été modifié/);
     expect(JSON.stringify(host.sheets, (_, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(before);
   });
 });
