@@ -98,6 +98,24 @@ describe("issue 15: what the fake host hid", () => {
     expect(SETUP.formulaErrors([{ sheet: "Conventions", row: 2, column: "P", error: "#NAME?" }], "fr-FR")).toMatch(/Excel \(langue : fr-FR\) ne reconnaît pas les fonctions CONV/);
   });
 
+  test("4. a request Excel refuses for its size (RequestPayloadSizeLimitExceeded) is sent again in smaller ones: the same report", async () => {
+    const seeded = async (): Promise<{ host: FakeExcelHost; workbook: OfficeWorkbook }> => {
+      const host = new FakeExcelHost(register());
+      const workbook = gateway(host);
+      await adopted(host, workbook);
+      return { host, workbook };
+    };
+    const reference = await seeded();
+    await addAnnualReport(reference.workbook, 2025, { asOf: ASOF, authority: "" });
+    const { host, workbook } = await seeded();
+    host.requestLimitBytes = 9_000;
+    const requests = host.requests.length;
+    expect(await addAnnualReport(workbook, 2025, { asOf: ASOF, authority: "" })).toMatchObject({ kind: "written", sheet: "Rapport 2025" });
+    expect(host.responses.slice(requests).filter((bytes) => bytes === 0).length).toBeGreaterThan(0);
+    expect(host.sheet("Rapport 2025")).toEqual(reference.host.sheet("Rapport 2025"));
+    expect(host.sheets.map((s) => s.name)).toEqual(reference.host.sheets.map((s) => s.name));
+  });
+
   test("5. a response Excel refuses (ResponsePayloadSizeLimitExceeded, Excel's code) is read again in halves", async () => {
     const rows = Array.from({ length: 400 }, (_, i): CellValue[] => [`C${i}`, `Convention de partenariat n° ${i}`, 45_000 + i]);
     const host = new FakeExcelHost({ Conventions: rows });
