@@ -19,7 +19,8 @@ import { isAddinOutputSheet, isAddinSheet } from "../plans/ownedSheets";
 import { MappingProblem, RegisterMapping } from "../core/register/registerMapping";
 import { Register } from "../core/register/registerSchema";
 import { setupRegisterPlan } from "../plans/setupRegister";
-import { SheetGrid } from "../core/cells/sheetGrid";
+import { functionLanguageOf } from "../plans/functionNames";
+import { SheetGrid, columnLetter, isCellError } from "../core/cells/sheetGrid";
 import { WorkbookGateway } from "../excel/gateway";
 import { checkWorkbook, loadRegister } from "./loadRegister";
 
@@ -86,10 +87,11 @@ export type AdoptResult =
  * the add-in's settings sheet is the only thing written.
  */
 export async function adoptRegister(gateway: WorkbookGateway, draft: MappingDraft): Promise<AdoptResult> {
-  return keepMapping(gateway, draftToExplicit(draft));
+  const kept = await keepMapping(gateway, draftToExplicit(draft));
+  return kept.ok ? { ok: true, mapping: kept.mapping } : kept;
 }
 
-async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping | undefined): Promise<AdoptResult> {
+async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping | undefined): Promise<AdoptResult & { readonly grids?: readonly SheetGrid[] }> {
   const all = await gateway.readAllSheets({ skip: isAddinOutputSheet });
   const found = detectMapping(
     all.filter((g) => !isAddinSheet(g.name)),
@@ -97,16 +99,54 @@ async function keepMapping(gateway: WorkbookGateway, explicit: ExplicitMapping |
   );
   if (!found.ok) return found;
   await gateway.apply({ replaceSheets: [settingsSheet(updateSettings(readSettings(all), { mapping: mappingFileJson(found.mapping) }))] });
-  return { ok: true, mapping: found.mapping };
+  return { ok: true, mapping: found.mapping, grids: all };
 }
 
+/** A formula cell of a new register that shows an error value once written. */
+export interface FormulaError {
+  readonly sheet: string;
+  /** Excel's row (1-based) and column letter. */
+  readonly row: number;
+  readonly column: string;
+  /** The error value: "#NAME?" when Excel does not know a function by the name written. */
+  readonly error: string;
+}
+
+export type SetupResult =
+  | {
+      readonly ok: true;
+      readonly mapping: RegisterMapping;
+      /** The formula cells read back with an error value (none when all computed): to say, never to leave silent. */
+      readonly formulaErrors: readonly FormulaError[];
+      /** Excel's display language, which chose the functions' names written. */
+      readonly displayLanguage: string | null;
+    }
+  | { readonly ok: false; readonly problems: readonly MappingProblem[] };
+
+/** Values a formula shows while Excel computes it: not an error. */
+const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
+
 /**
- * Sets up a new register (four tables with the example of the deliberation), then keeps its
- * mapping, so that it is adopted from the start.
+ * Sets up a new register (four tables with the example of the deliberation), its formulas calling
+ * the add-in's functions by the names of the metadata Excel loaded for its display language; then
+ * keeps its mapping, so that it is adopted from the start, and reads the formulas back: a cell that
+ * shows an error value (#NAME? when Excel knows the functions under other names) is reported.
  */
-export async function setUpRegister(gateway: WorkbookGateway): Promise<AdoptResult> {
-  await gateway.apply(setupRegisterPlan());
-  return keepMapping(gateway, undefined);
+export async function setUpRegister(gateway: WorkbookGateway): Promise<SetupResult> {
+  const displayLanguage = gateway.displayLanguage?.() ?? null;
+  const { addedSheets } = await gateway.apply(setupRegisterPlan(functionLanguageOf(displayLanguage)));
+  const kept = await keepMapping(gateway, undefined);
+  if (!kept.ok) return kept;
+  // A new register's only formulas are its computed columns: any error value of its sheet is one of theirs.
+  const formulaErrors: FormulaError[] = [];
+  kept.grids
+    ?.find((g) => g.name === addedSheets[0])
+    ?.values.forEach((line, r) =>
+      line.forEach((value, column) => {
+        if (isCellError(value) && !PENDING.has(value.error)) formulaErrors.push({ sheet: addedSheets[0], row: r + 1, column: columnLetter(column), error: value.error });
+      }),
+    );
+  return { ok: true, mapping: kept.mapping, formulaErrors, displayLanguage };
 }
 
 export type CheckOutcome =

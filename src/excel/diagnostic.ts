@@ -16,7 +16,7 @@
 import { calendarDate } from "../core/dates/calendarDate";
 import { dateToSerial } from "../core/dates/excelSerial";
 import { endOfTerm } from "../core/rules/endOfTerm";
-import { FunctionLanguage, functionLanguage, localFunctionName } from "../plans/functionLanguage";
+import { FunctionLanguage, functionLanguageOf, functionName } from "../plans/functionNames";
 import { uniqueSheetName } from "../plans/sheetDraft";
 import { RequirementsApi, SetSupport, requirementSupport } from "./requirements";
 
@@ -56,7 +56,7 @@ export function hostEnvironment(context: OfficeContextShape | undefined = (globa
     platform: text(context?.diagnostics?.platform) ?? text(context?.platform),
     version: text(context?.diagnostics?.version),
     displayLanguage,
-    functionLanguage: functionLanguage(displayLanguage ?? ""),
+    functionLanguage: functionLanguageOf(displayLanguage),
     requirements: typeof requirements?.isSetSupported === "function" ? requirementSupport(requirements as RequirementsApi) : null,
   };
 }
@@ -216,7 +216,7 @@ async function functionProbe(context: Excel.RequestContext, sheet: Excel.Workshe
   };
   const expected = serial(endOfTerm(FUNCTION_PROBE.start, FUNCTION_PROBE.months));
   // range.formulas takes English separators, and the function by the name of the loaded language.
-  const formula = `=${localFunctionName(FUNCTION_PROBE.id, options.language)}(${serial(FUNCTION_PROBE.start)},${FUNCTION_PROBE.months})`;
+  const formula = `=${functionName(FUNCTION_PROBE.id, options.language)}(${serial(FUNCTION_PROBE.start)},${FUNCTION_PROBE.months})`;
   const cell = sheet.getRangeByIndexes(0, 1, 1, 1);
   cell.formulas = [[formula]];
   let read: ReadCell = { value: "", type: "Empty" };

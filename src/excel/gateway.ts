@@ -42,6 +42,11 @@ export interface WorkbookGateway extends WorkbookReader {
   select(target: CellTarget): Promise<void>;
   /** The cell the user is on (Excel's active cell, 0-based), for "the selected row"; null when the host has none. */
   activeCell(): Promise<CellTarget | null>;
+  /**
+   * Excel's display language ("fr-FR", "en-US"…), which decides the names of the custom functions
+   * a formula may call (src/plans/functionNames.ts); absent or null where there is no Excel (files).
+   */
+  displayLanguage?(): string | null;
 }
 
 /** Why the host refused an action; phrased in French by gatewayErrorMessage (src/i18n). */
@@ -52,6 +57,10 @@ export type GatewayErrorCode =
   | "sheet_missing"
   /** The workbook is being edited elsewhere (a cell in edit mode), Excel refused the request. */
   | "busy"
+  /** The workbook is too large, or its values too scattered, for what Excel carries in a request or a response. */
+  | "too_large"
+  /** The workbook is no longer the active one (the user switched to another window): Excel refused (InactiveWorkbook). */
+  | "inactive"
   /** Excel refused the request for another reason (its own message in `detail`). */
   | "refused";
 

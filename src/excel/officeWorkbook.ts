@@ -1,88 +1,121 @@
 /**
- * The gateway in Excel, through Office.js: one `Excel.run` per action, reads in bulk (every
- * sheet's used range in one request), writes whole ranges, as few `context.sync` calls as
- * possible — and a new request before the queued writes pass Excel's 5 MB limit on a request.
+ * The gateway in Excel, through Office.js: one `Excel.run` per action, at most three requests for
+ * a register of 10 000 rows, each under Excel on the web's 5 MB as Microsoft's client serializes it
+ * (tests/officeClient measures it; `npm run bench -- volet` prints it).
+ *
+ * Reading: the sheets' names, then where their values are (each used range, looked at closer when
+ * it is mostly empty: a stray value in XFD1048576 does not make a small register a read of 17
+ * billion cells), then the values, by slices of at most a million cells (Excel reads at most five
+ * million at once, on every platform) and, on the web, of responses under 4 MB.
+ *
+ * Writing, all or nothing for each thing the add-in writes: a sheet it writes whole (the alerts,
+ * the settings, a report, the sheets of a new register) is built hidden under a temporary name,
+ * then swapped in by one last request (the old one deleted, the new one named); the cells it
+ * writes into a user's sheet go in that same request where they fit. A failure before that request
+ * leaves the workbook as it was (the temporary sheets are removed, or removed by the next action).
+ * Widths, heights, print setup and frozen rows follow in a request of their own, whose refusal never
+ * fails the action.
  */
-import {
-  AppliedPlan,
-  Area,
-  CellBlock,
-  CellStyle,
-  ConditionalFormat,
-  DraftCell,
-  NUMBER_FORMATS,
-  STYLE_LOOK,
-  SheetDraft,
-  ValidationRule,
-  WorkbookPlan,
-  cellAddress,
-  uniqueSheetName,
-  uniqueTableName,
-} from "../plans/sheetDraft";
-import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
-import { CellValue, SheetGrid, columnLetter } from "../core/cells/sheetGrid";
+import { AppliedPlan, CellBlock, SheetDraft, WorkbookPlan, uniqueSheetName, uniqueTableName } from "../plans/sheetDraft";
+import { CellValue, SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
+import { METHOD, Operation, errorCode, op, requestWriter } from "./officeRequests";
+import { TableNames, blockOperations, blockWidthOperations, cosmeticOperations, freezeOperations, sheetOperations } from "./officeRender";
 
-/** Excel.run, as the gateway calls it (the tests give a fake host's). */
+export { MAX_REQUEST_BYTES, REQUEST_BUDGET } from "./officeRequests";
+
+/** Excel.run, as the gateway calls it (the tests give a fake host's, or the real client's). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** No request may carry more than this many bytes (Excel refuses requests above 5 MB). */
-export const MAX_REQUEST_BYTES = 4_000_000;
-
 /**
- * Queued writes are sent before their estimate passes this: a tenth under MAX_REQUEST_BYTES, for
- * the small operations whose size is estimated roughly (a style, a width, a rule).
- */
-const REQUEST_BUDGET = 3_600_000;
-
-/**
- * Excel on the web also refuses a response above 5 MB: there, a large workbook is read by slices
- * of rows whose estimated response stays under this many bytes. Excel on Windows and Mac has no
- * such limit and reads every sheet in one response.
+ * Excel on the web refuses a response above 5 MB (ResponsePayloadSizeLimitExceeded): there, the
+ * values are read by slices whose estimated response stays under this many bytes. Excel on
+ * Windows and Mac has no such limit.
  */
 export const MAX_RESPONSE_BYTES = 4_000_000;
 
 /**
  * Estimated bytes of one cell in a read's response (its value and its type, as JSON): a date or
- * an amount with its "Double" is about 16, a title with its "String" about 45, a blank 10 (about 20 on average on the generated registers). The
- * bench measures the real sizes on generated registers (bench/paneBench.ts); a slice that still
- * comes back too large is read again in two halves.
+ * an amount with its "Double" is about 16, a title with its "String" about 45, a blank 10. The
+ * bench measures the real sizes; a slice that still comes back too large is read again in halves.
  */
 export const RESPONSE_BYTES_PER_CELL = 24;
+
+/**
+ * Cells read by one range at most, on every platform: Excel reads at most five million cells at
+ * once ("Resource limits and performance optimization for Office Add-ins"), and above that may
+ * give null values instead of an error (office-js #4783, #6781).
+ */
+export const MAX_CELLS_PER_READ = 1_000_000;
+
+/** A used range of more cells than this is looked at closer, in halves, for where its values are. */
+export const SPARSE_CELLS = 1_000_000;
+
+/** The most cells one action reads in all: a workbook beyond is refused with a message (too_large). */
+export const MAX_CELLS_READ = 20_000_000;
+
+/** The most areas looked at in one request before a sheet is refused as too scattered. */
+const MAX_TILES = 1_024;
 
 export interface OfficeWorkbookOptions {
   /** Largest response to ask for; Infinity where Excel sets no limit. Default: the host's (see responseLimitOfHost). */
   readonly responseLimitBytes?: number;
+  /** Excel's display language (which custom functions' names it knows); default: Office.context.displayLanguage. */
+  readonly displayLanguage?: string | null;
 }
+
+interface OfficeGlobal {
+  readonly context?: { readonly platform?: unknown; readonly displayLanguage?: unknown };
+}
+
+const office = (): OfficeGlobal | undefined => (globalThis as { Office?: OfficeGlobal }).Office;
 
 /**
  * The response limit of the Excel the add-in runs in: none on Windows and Mac, MAX_RESPONSE_BYTES
  * everywhere else (the web, iPad) and when the platform is unknown.
  */
 export function responseLimitOfHost(): number {
-  const office = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office;
-  const platform = office?.context?.platform;
+  const platform = office()?.context?.platform;
   return platform === "PC" || platform === "Mac" ? Infinity : MAX_RESPONSE_BYTES;
 }
 
-/** Points per character of column width (Calibri 11). */
-const POINTS_PER_CHARACTER = 5.6;
-const TABLE_STYLE = "TableStyleMedium2";
+/** Office.context.displayLanguage ("fr-FR", "en-US"…), null outside Office. */
+function displayLanguageOfHost(): string | null {
+  const language = office()?.context?.displayLanguage;
+  return typeof language === "string" ? language : null;
+}
 
-/** Excel's error codes that mean "try again later" or "not allowed here". */
-const BUSY_CODES = new Set(["InvalidOperationInCellEditMode", "RequestAborted", "ActivityLimitReached", "Conflict"]);
-const REFUSED_PROTECTED = new Set(["AccessDenied"]);
+/** The sheets the gateway builds before swapping them in: a name nobody types. */
+const TEMPORARY = /^~registre-\d+$/;
+
+
+/** What the last action sent: for the tests and the bench. */
+export interface ActionStats {
+  syncs: number;
+  /** The largest request's estimated bytes. */
+  largestRequestBytes: number;
+  /** Why the cosmetic settings were refused (Excel's code), null when they were not. */
+  cosmeticRefused: string | null;
+}
+
+/** A sheet as the first request of `apply` loads it (name, position, visibility, protection). */
+type SheetState = Excel.Worksheet;
 
 export class OfficeWorkbook implements WorkbookGateway {
-  /** Requests sent during the last action, and the largest one's estimated size: for the tests and the bench. */
-  lastAction = { syncs: 0, largestRequestBytes: 0 };
+  lastAction: ActionStats = { syncs: 0, largestRequestBytes: 0, cosmeticRefused: null };
   private readonly responseLimit: number;
+  private readonly language: string | null;
 
   constructor(
     private readonly run: ExcelRunner = (batch) => Excel.run(batch),
     options: OfficeWorkbookOptions = {},
   ) {
     this.responseLimit = options.responseLimitBytes ?? responseLimitOfHost();
+    this.language = options.displayLanguage === undefined ? displayLanguageOfHost() : options.displayLanguage;
+  }
+
+  displayLanguage(): string | null {
+    return this.language;
   }
 
   async sheetNames(): Promise<string[]> {
@@ -101,75 +134,145 @@ export class OfficeWorkbook implements WorkbookGateway {
   }
 
   /**
-   * Every sheet's used range, values and their types: in two requests where responses have no
-   * limit; elsewhere the used ranges' sizes first, then slices of rows packed into as few
-   * responses under the limit as they fit in.
+   * Every sheet's values and their types, in three requests for a register: the names, where the
+   * values are, the values (more when a slice must be halved, or a used range looked at closer).
    */
   async readAllSheets(options: ReadOptions = {}): Promise<SheetGrid[]> {
     const skip = options.skip ?? (() => false);
     return this.action(async (context, sync) => {
       const all = context.workbook.worksheets.load("items/name");
       await sync();
-      const sheets = { items: all.items.filter((sheet) => !skip(sheet.name)) };
-      if (this.responseLimit === Infinity) {
-        const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex"));
-        await sync();
-        return sheets.items.map((sheet, i) => {
-          const range = used[i];
-          return { name: sheet.name, values: range.isNullObject ? [] : gridFrom(range.rowIndex, range.columnIndex, [{ values: range.values, valueTypes: range.valueTypes }]) };
-        });
-      }
-      const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+      const sheets = all.items.filter((sheet) => !skip(sheet.name));
+      // Worksheet.getUsedRangeOrNullObject(valuesOnly): the cells that hold values, formats aside (ExcelApi 1.4).
+      // Untracked: read once, never kept for a later request (no _KeepReference, no cleanup request after the run).
+      const used = sheets.map((sheet) => sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"));
       await sync();
-      const areas = used.map((range) => (range.isNullObject ? null : { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount }));
-      const slices = await readSlices(sheets.items, areas, this.responseLimit, sync);
-      return sheets.items.map((sheet, i) => {
-        const area = areas[i];
-        return { name: sheet.name, values: area === null ? [] : gridFrom(area.row, area.column, slices[i]) };
-      });
+      const found = used.map((range) => (range.isNullObject ? [] : [rectOf(range)]));
+      const areas = await dataAreas(sheets, found, sync);
+      const total = areas.flat().reduce((sum, a) => sum + a.rows * a.columns, 0);
+      if (total > MAX_CELLS_READ) throw new GatewayError("too_large", undefined, `${total} cells`);
+      const parts = await readSlices(sheets, areas, this.responseLimit, sync);
+      return sheets.map((sheet, i) => ({ name: sheet.name, values: gridOf(parts[i]) }));
     });
   }
 
   async apply(plan: WorkbookPlan): Promise<AppliedPlan> {
-    return this.action(async (context, sync, queue) => {
-      const sheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
-      const tables = context.workbook.tables.load("items/name");
+    return this.action(async (context, sync, stats) => {
+      const blocks = plan.blocks ?? [];
+      const newRows = blocks.filter((block) => block.newRow === true && block.row > 0);
+      // 1. What the workbook holds, and the tables around each new row of a table.
+      const loadedSheets = context.workbook.worksheets.load("items/name,items/position,items/visibility,items/protection/protected");
+      const loadedTables = context.workbook.tables.load("items/name,items/worksheet/name");
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      const around = newRows.map((block) => {
+        const sheet = context.workbook.worksheets.getItem(block.sheet);
+        const width = blockWidth(block);
+        return {
+          block,
+          above: sheet.getRangeByIndexes(block.row - 1, block.column, 1, width).untrack().getTables(false).load("items/name"),
+          here: sheet.getRangeByIndexes(block.row, block.column, block.cells.length, width).untrack().getTables(false).load("items/name"),
+        };
+      });
+      // A sheet of a new row gone since the read fails this request (ItemNotFound: sheet_missing).
       await sync();
-      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-      const byName = (name: string): Excel.Worksheet | undefined => sheets.items.find((s) => s.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"));
+      const sheets = loadedSheets.items;
+      const byName = (name: string): SheetState | undefined => sheets.find((s) => !TEMPORARY.test(s.name) && sameName(s.name, name));
       // Everything the workbook can refuse is checked before anything is written.
-      for (const draft of plan.replaceSheets ?? []) {
-        if (byName(draft.name)?.protection.protected === true) throw new GatewayError("sheet_protected", draft.name);
-      }
-      for (const block of plan.blocks ?? []) {
+      for (const draft of plan.replaceSheets ?? []) if (byName(draft.name)?.protection.protected === true) throw new GatewayError("sheet_protected", draft.name);
+      for (const block of blocks) {
         const sheet = byName(block.sheet);
         if (sheet === undefined) throw new GatewayError("sheet_missing", block.sheet);
         if (sheet.protection.protected) throw new GatewayError("sheet_protected", block.sheet);
       }
-      const names = sheets.items.map((s) => s.name);
-      for (const draft of plan.replaceSheets ?? []) {
-        const old = byName(draft.name);
-        if (old !== undefined) old.delete();
-        const sheet = context.workbook.worksheets.add(draft.name);
-        if (old !== undefined) sheet.position = old.position;
-        await renderSheet(sheet, draft, queue, tableNames);
-      }
+
+      // 2. The names: temporary sheets, and tables built under their final name unless it is taken until the swap.
+      const leftovers = sheets.filter((s) => TEMPORARY.test(s.name));
+      const tables = loadedTables.items.map((t) => ({ name: t.name.toLowerCase(), sheet: t.worksheet.name }));
+      const oldOf = (plan.replaceSheets ?? []).map((draft) => byName(draft.name) ?? null);
+      const leaving = new Set(tables.filter((t) => oldOf.some((old) => old !== null && sameName(old.name, t.sheet))).map((t) => t.name));
+      const builtTaken = new Set(tables.filter((t) => !TEMPORARY.test(t.sheet)).map((t) => t.name));
+      const finalTaken = new Set([...builtTaken].filter((name) => !leaving.has(name)));
+      const tableNames = (draft: SheetDraft): TableNames[] =>
+        (draft.tables ?? []).map((table) => {
+          const final = uniqueTableName(table.name, finalTaken);
+          const built = builtTaken.has(final.toLowerCase()) ? uniqueTableName(`${final}_tmp`, builtTaken) : final;
+          builtTaken.add(built.toLowerCase());
+          return { built, final };
+        });
+      const taken = sheets.filter((s) => !TEMPORARY.test(s.name)).map((s) => s.name);
+      const outputs: Output[] = [];
+      (plan.replaceSheets ?? []).forEach((draft, i) => {
+        const old = oldOf[i];
+        outputs.push({ draft, temp: `~registre-${outputs.length + 1}`, final: old?.name ?? draft.name, old, tables: tableNames(draft) });
+      });
       const addedSheets: string[] = [];
       for (const draft of plan.addSheets ?? []) {
-        const name = uniqueSheetName(draft.name, names);
-        names.push(name);
-        addedSheets.push(name);
-        await renderSheet(context.workbook.worksheets.add(name), { ...draft, name }, queue, tableNames);
+        const final = uniqueSheetName(draft.name, taken);
+        taken.push(final);
+        addedSheets.push(final);
+        outputs.push({ draft, temp: `~registre-${outputs.length + 1}`, final, old: null, tables: tableNames(draft) });
       }
-      for (const block of plan.blocks ?? []) {
-        const sheet = byName(block.sheet);
-        if (sheet !== undefined) await renderBlock(sheet, block, queue);
+      const activeName = active.name;
+      const finalActive = activeSheetAfter(plan, outputs, activeName);
+
+      // 3. Build every new sheet hidden, then the commit: the cells in the user's sheets, the swap, the sheet shown.
+      const build: Operation[] = [];
+      for (const leftover of leftovers) {
+        build.push(
+          op(2 * METHOD, (scope) => {
+            const sheet = scope.sheet(leftover.name);
+            if (leftover.visibility === "VeryHidden") sheet.visibility = "Hidden";
+            sheet.delete();
+          }),
+        );
       }
-      if (plan.activate !== undefined) {
-        const added = (plan.addSheets ?? []).findIndex((d) => d.name === plan.activate);
-        context.workbook.worksheets.getItem(added >= 0 ? addedSheets[added] : plan.activate).activate();
+      const parts = outputs.map((output) => sheetOperations(output.temp, output.draft, output.tables));
+      outputs.forEach((output, i) => {
+        build.push(
+          op(2 * METHOD, (scope) => {
+            scope.sheet(output.temp, scope.context.workbook.worksheets.add(output.temp)).visibility = "Hidden";
+          }),
+        );
+        build.push(...parts[i].content);
+      });
+      // Every table of the plan exists before a formula names one (the conventions' formulas name the comités' table).
+      for (const part of parts) build.push(...part.afterTables);
+      const positionOf = (old: SheetState): number => old.position - leftovers.filter((l) => l.position < old.position).length;
+      const cells = [...tableRowOperations(around), ...blocks.flatMap(blockOperations)];
+      const swap = outputs.map((output) => swapOperation(output, output.old === null ? null : positionOf(output.old)));
+      // The sheet shown at the end of the commit: asked by the plan, or the replacement of the one shown.
+      if (plan.activate !== undefined || outputs.some((o) => o.old !== null && sameName(o.old.name, activeName))) swap.push(op(METHOD, (scope) => scope.sheet(finalActive).activate()));
+      const counted = (bytes: number): Promise<void> => {
+        stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+        return sync();
+      };
+      const writer = requestWriter(context, counted);
+      try {
+        await writer.add(build);
+        await writer.add([...cells, ...swap], true);
+        await writer.flush();
+      } catch (error) {
+        await removeTemporary(context, sync, outputs.map((o) => o.temp));
+        throw error;
       }
-      await sync();
+
+      // 4. Widths, heights, print setup, frozen rows (of the sheets shown): never a reason to fail.
+      const shown = outputs.filter((o) => (o.draft.visibility ?? "visible") === "visible");
+      const cosmetic = [
+        ...shown.flatMap((o) => cosmeticOperations(o.final, o.draft)),
+        ...blocks.flatMap(blockWidthOperations),
+        ...freezeOperations(
+          shown.filter((o) => (o.draft.frozenRows ?? 0) > 0).map((o) => ({ sheet: o.final, rows: o.draft.frozenRows ?? 0 })),
+          finalActive,
+        ),
+      ];
+      try {
+        const cosmeticWriter = requestWriter(context, counted);
+        await cosmeticWriter.add(cosmetic);
+        await cosmeticWriter.flush();
+      } catch (error) {
+        stats.cosmeticRefused = errorCode(error) || String(error);
+      }
       return { addedSheets };
     });
   }
@@ -195,27 +298,17 @@ export class OfficeWorkbook implements WorkbookGateway {
     });
   }
 
-  /**
-   * One Excel.run, with a counted `sync` and a `queue` that sends the queued writes before they
-   * pass MAX_REQUEST_BYTES. Office errors come out as GatewayErrors.
-   */
-  private async action<T>(batch: (context: Excel.RequestContext, sync: () => Promise<void>, queue: Queue) => Promise<T>): Promise<T> {
-    const stats = { syncs: 0, largestRequestBytes: 0 };
+  /** One Excel.run, with a counted `sync`. Office errors come out as GatewayErrors. */
+  private async action<T>(batch: (context: Excel.RequestContext, sync: () => Promise<void>, stats: ActionStats) => Promise<T>): Promise<T> {
+    const stats: ActionStats = { syncs: 0, largestRequestBytes: 0, cosmeticRefused: null };
     this.lastAction = stats;
     try {
       return await this.run(async (context) => {
-        let pending = 0;
         const sync = async (): Promise<void> => {
           stats.syncs += 1;
-          stats.largestRequestBytes = Math.max(stats.largestRequestBytes, pending);
-          pending = 0;
           await context.sync();
         };
-        const queue: Queue = async (bytes) => {
-          if (pending > 0 && pending + bytes > REQUEST_BUDGET) await sync();
-          pending += bytes;
-        };
-        return batch(context, sync, queue);
+        return batch(context, sync, stats);
       });
     } catch (error) {
       throw asGatewayError(error);
@@ -223,100 +316,227 @@ export class OfficeWorkbook implements WorkbookGateway {
   }
 }
 
-/** Counts `bytes` of writes about to be queued; sends what is queued first when the request would grow too big. */
-type Queue = (bytes: number) => Promise<void>;
+/** A sheet the action writes whole: its draft, the temporary name it is built under, the name it ends with, the one it replaces. */
+interface Output {
+  readonly draft: SheetDraft;
+  readonly temp: string;
+  readonly final: string;
+  readonly old: SheetState | null;
+  readonly tables: readonly TableNames[];
+}
 
-/** Values and their types of consecutive rows, as a read returns them. */
-interface ReadRows {
+/** Excel compares sheet names without case. */
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("fr") === b.toLocaleLowerCase("fr");
+}
+
+function blockWidth(block: CellBlock): number {
+  return Math.max(1, ...block.cells.map((row) => row.length));
+}
+
+/**
+ * The swap of one sheet: the new one shown as it will be, the old one deleted (made Hidden first
+ * when very hidden: Excel refuses to delete a VeryHidden sheet, office-js #365), the new one named
+ * and put in the old one's place, its tables given their names once the old ones are gone.
+ */
+function swapOperation(output: Output, position: number | null): Operation {
+  const visibility = output.draft.visibility === "veryHidden" ? "VeryHidden" : output.draft.visibility === "hidden" ? "Hidden" : "Visible";
+  return op(6 * METHOD, (scope) => {
+    const fresh = scope.sheet(output.temp);
+    if (visibility === "Visible") fresh.visibility = "Visible";
+    if (output.old !== null) {
+      const previous = scope.sheet(output.old.name);
+      if (output.old.visibility === "VeryHidden") previous.visibility = "Hidden";
+      previous.delete();
+    }
+    fresh.name = output.final;
+    scope.sheet(output.final, fresh);
+    if (position !== null) fresh.position = position;
+    if (visibility !== "Visible") fresh.visibility = visibility;
+    for (const names of output.tables) if (names.built !== names.final) scope.table(names.built).name = names.final;
+  });
+}
+
+/** The sheet shown after the action: the one the plan asks for, else the one shown before (or what replaced it). */
+function activeSheetAfter(plan: WorkbookPlan, outputs: readonly Output[], active: string): string {
+  if (plan.activate !== undefined) return outputs.find((o) => o.draft.name === plan.activate)?.final ?? plan.activate;
+  return outputs.find((o) => o.old !== null && sameName(o.old.name, active))?.final ?? active;
+}
+
+/**
+ * New rows of a table: a block just below a table (the table overlaps the row above it, not the
+ * block) makes the table grow by `table.rows.add` first, so that its formulas, formats and
+ * validations reach the row; Excel grows a table by itself only by heuristics (office-js #2097,
+ * #3013, #3191). The next new rows (the plan gives them in order, down each sheet) follow it.
+ */
+function tableRowOperations(around: readonly { block: CellBlock; above: Excel.TableScopedCollection; here: Excel.TableScopedCollection }[]): Operation[] {
+  const bottoms = new Map<string, string>();
+  const operations: Operation[] = [];
+  for (const { block, above, here } of around) {
+    if (here.items.length > 0) continue;
+    for (const table of above.items) if (!bottoms.has(table.name)) bottoms.set(table.name, `${block.sheet}!${block.row - 1}`);
+    for (const [name, bottom] of bottoms) {
+      if (bottom !== `${block.sheet}!${block.row - 1}`) continue;
+      for (const _ of block.cells) operations.push(op(METHOD, (scope) => void scope.table(name).rows.add()));
+      bottoms.set(name, `${block.sheet}!${block.row + block.cells.length - 1}`);
+    }
+  }
+  return operations;
+}
+
+/** Removes the sheets an action built before it failed (best effort: the next action removes what is left). */
+async function removeTemporary(context: Excel.RequestContext, sync: () => Promise<void>, names: readonly string[]): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await sync();
+    const present = sheets.items.filter((s) => names.includes(s.name));
+    if (present.length === 0) return;
+    for (const sheet of present) sheet.delete();
+    await sync();
+  } catch {
+    // Excel is unreachable or refuses: the next action deletes them first.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** A rectangle of a sheet, 0-based. */
+interface Rect {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+const rectOf = (range: Excel.Range): Rect => ({ row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount });
+
+/** A rectangle in two: halved across its longer side (rows or columns). */
+function halves(area: Rect): Rect[] {
+  if (area.rows >= area.columns) return halved(area);
+  const first = Math.ceil(area.columns / 2);
+  return [
+    { ...area, columns: first },
+    { ...area, column: area.column + first, columns: area.columns - first },
+  ];
+}
+
+/**
+ * Where each sheet's values are: a used range of more than SPARSE_CELLS cells is cut in two and
+ * each half asked for its own used range (Range.getUsedRangeOrNullObject(valuesOnly), ExcelApi
+ * 1.4), until every area is small or dense: one more request per round, for such sheets only; a
+ * sheet whose values stay scattered over more than MAX_TILES areas is refused.
+ */
+async function dataAreas(sheets: readonly Excel.Worksheet[], found: Rect[][], sync: () => Promise<void>): Promise<Rect[][]> {
+  let areas = found;
+  for (;;) {
+    const next: Rect[][] = areas.map(() => []);
+    const tiles: { sheet: number; range: Excel.Range }[] = [];
+    areas.forEach((list, s) =>
+      list.forEach((area) => {
+        if (area.rows * area.columns <= SPARSE_CELLS) next[s].push(area);
+        else for (const tile of halves(area)) tiles.push({ sheet: s, range: sheets[s].getRangeByIndexes(tile.row, tile.column, tile.rows, tile.columns).getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount") });
+      }),
+    );
+    if (tiles.length === 0) return next;
+    if (tiles.length > MAX_TILES) throw new GatewayError("too_large", sheets[tiles[0].sheet].name, "values too scattered");
+    await sync();
+    for (const tile of tiles) if (!tile.range.isNullObject) next[tile.sheet].push(rectOf(tile.range));
+    areas = next;
+  }
+}
+
+/** Values and their types of a rectangle, as a read returns them. */
+interface ReadPart {
+  readonly row: number;
+  readonly column: number;
   readonly values: readonly (readonly unknown[])[];
   readonly valueTypes: readonly (readonly string[])[];
 }
 
-/** A used range read in consecutive slices (top to bottom) as a grid from A1: errors as CellErrors, blanks as null. */
-function gridFrom(top: number, left: number, slices: readonly ReadRows[]): CellValue[][] {
-  const rows: CellValue[][] = Array.from({ length: top }, () => []);
-  for (const slice of slices) {
-    slice.values.forEach((row, r) => {
-      const types = slice.valueTypes[r];
-      const cells: CellValue[] = Array.from({ length: left }, () => null);
-      row.forEach((value, c) => cells.push(cellValue(value, types[c])));
-      rows.push(cells);
-    });
-  }
-  return rows;
-}
-
-/** Rows [row, row + rowCount) of a sheet's used range, to read in one piece. */
-interface Slice {
+/** A slice of rows of an area, to read in one range. */
+interface Slice extends Rect {
   readonly sheet: number;
-  readonly row: number;
-  readonly rowCount: number;
-  readonly column: number;
-  readonly columnCount: number;
 }
 
 /**
- * Reads the used ranges (`areas`, null for an empty sheet) by slices of rows whose estimated
- * response stays under `limit`, as many slices per request as fit; a request Excel still finds
- * too large is sent again with its slices halved. Returns each sheet's slices, top to bottom.
+ * Reads the areas by slices of at most MAX_CELLS_PER_READ cells and, under a response limit, of an
+ * estimated response under it; as many slices per request as fit. A request Excel refuses for its
+ * response (ResponsePayloadSizeLimitExceeded), or a slice that comes back without values (too many
+ * cells for this Excel), is read again in halves. Returns each sheet's parts.
  */
-async function readSlices(
-  sheets: readonly Excel.Worksheet[],
-  areas: readonly (Area | null)[],
-  limit: number,
-  sync: () => Promise<void>,
-): Promise<ReadRows[][]> {
-  const estimate = (slice: Slice): number => slice.rowCount * slice.columnCount * RESPONSE_BYTES_PER_CELL;
+async function readSlices(sheets: readonly Excel.Worksheet[], areas: readonly (readonly Rect[])[], limit: number, sync: () => Promise<void>): Promise<ReadPart[][]> {
+  const estimate = (slice: Slice): number => slice.rows * slice.columns * RESPONSE_BYTES_PER_CELL;
   let waiting: Slice[] = [];
-  areas.forEach((area, sheet) => {
-    if (area === null) return;
-    const rowsPerSlice = Math.max(1, Math.floor(limit / (area.columnCount * RESPONSE_BYTES_PER_CELL)));
-    for (let row = area.row; row < area.row + area.rowCount; row += rowsPerSlice) {
-      waiting.push({ sheet, row, rowCount: Math.min(rowsPerSlice, area.row + area.rowCount - row), column: area.column, columnCount: area.columnCount });
-    }
-  });
-  const read = new Map<Slice, ReadRows>();
+  areas.forEach((list, sheet) =>
+    list.forEach((area) => {
+      const cells = Math.min(MAX_CELLS_PER_READ, limit / RESPONSE_BYTES_PER_CELL);
+      const rowsPerSlice = Math.max(1, Math.floor(cells / area.columns));
+      for (let row = area.row; row < area.row + area.rows; row += rowsPerSlice) {
+        waiting.push({ sheet, row, rows: Math.min(rowsPerSlice, area.row + area.rows - row), column: area.column, columns: area.columns });
+      }
+    }),
+  );
+  const parts: ReadPart[][] = sheets.map(() => []);
   // What one request may ask for: halved, with the slices, each time Excel refuses a response.
   let budget = limit;
   while (waiting.length > 0) {
-    // The next request: slices in order while their estimate fits (always at least one).
     const batch: Slice[] = [];
     let bytes = 0;
     while (waiting.length > 0 && (batch.length === 0 || bytes + estimate(waiting[0]) <= budget)) {
       bytes += estimate(waiting[0]);
       batch.push(waiting.shift() as Slice);
     }
-    const ranges = batch.map((s) => sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rowCount, s.columnCount).load("values,valueTypes"));
-    try {
-      await sync();
-    } catch (error) {
-      if (errorCode(error) !== "PayloadTooLarge" || (batch.length === 1 && batch[0].rowCount === 1)) throw error;
+    const ranges = batch.map((s) => sheets[s.sheet].getRangeByIndexes(s.row, s.column, s.rows, s.columns).untrack().load("values,valueTypes"));
+    // A response Excel refuses, or values that come back null (above Excel's cell limit, rather
+    // than an error): the same slices again, halved.
+    const refused = await sync().then(
+      () => ranges.some((r) => r.values === null || r.valueTypes === null),
+      (error: unknown) => {
+        if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+        return true;
+      },
+    );
+    if (refused) {
+      if (batch.length === 1 && batch[0].rows === 1) throw new GatewayError("too_large", sheets[batch[0].sheet].name);
       budget /= 2;
       waiting = [...batch.flatMap(halved), ...waiting];
       continue;
     }
-    batch.forEach((slice, i) => read.set(slice, { values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
+    batch.forEach((slice, i) => parts[slice.sheet].push({ row: slice.row, column: slice.column, values: ranges[i].values, valueTypes: ranges[i].valueTypes }));
   }
-  return areas.map((_, sheet) =>
-    [...read.keys()]
-      .filter((slice) => slice.sheet === sheet)
-      .sort((a, b) => a.row - b.row)
-      .map((slice) => read.get(slice) as ReadRows),
-  );
+  return parts;
 }
 
 /** A slice as two of half its rows (a one-row slice stays whole). */
-function halved(slice: Slice): Slice[] {
-  if (slice.rowCount < 2) return [slice];
-  const first = Math.ceil(slice.rowCount / 2);
+function halved<T extends Rect>(slice: T): T[] {
+  if (slice.rows < 2) return [slice];
+  const first = Math.ceil(slice.rows / 2);
   return [
-    { ...slice, rowCount: first },
-    { ...slice, row: slice.row + first, rowCount: slice.rowCount - first },
+    { ...slice, rows: first },
+    { ...slice, row: slice.row + first, rows: slice.rows - first },
   ];
 }
 
-function errorCode(error: unknown): string {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+/** The one empty row every row without values shares (a grid of a million rows costs a million pointers, not arrays). */
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/** The parts read from a sheet as a grid from A1: errors as CellErrors, blanks as null. */
+function gridOf(parts: readonly ReadPart[]): (readonly CellValue[])[] {
+  const height = parts.reduce((max, p) => Math.max(max, p.row + p.values.length), 0);
+  const rows: (readonly CellValue[])[] = new Array<readonly CellValue[]>(height).fill(EMPTY_ROW);
+  for (const part of parts) {
+    part.values.forEach((line, r) => {
+      const types = part.valueTypes[r];
+      const existing = rows[part.row + r];
+      const cells: CellValue[] = existing === EMPTY_ROW ? [] : (existing as CellValue[]);
+      while (cells.length < part.column) cells.push(null);
+      line.forEach((value, c) => (cells[part.column + c] = cellValue(value, types[c])));
+      rows[part.row + r] = cells;
+    });
+  }
+  return rows;
 }
 
 function cellValue(value: unknown, type: string): CellValue {
@@ -326,229 +546,23 @@ function cellValue(value: unknown, type: string): CellValue {
   return String(value);
 }
 
+/** Excel's codes for a refusal the pane words in its own way; any other is "refused" (Excel.ErrorCodes, OfficeExtension.ErrorCodes). */
+const CODES: Readonly<Record<string, GatewayError["code"]>> = {
+  InvalidOperationInCellEditMode: "busy",
+  RequestAborted: "busy",
+  ActivityLimitReached: "busy",
+  Conflict: "busy",
+  RequestPayloadSizeLimitExceeded: "too_large",
+  ResponsePayloadSizeLimitExceeded: "too_large",
+  RangeExceedsLimit: "too_large",
+  OperationCellsExceedLimit: "too_large",
+  InactiveWorkbook: "inactive",
+  AccessDenied: "sheet_protected",
+  ItemNotFound: "sheet_missing",
+};
+
 function asGatewayError(error: unknown): Error {
   if (error instanceof GatewayError) return error;
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (BUSY_CODES.has(code)) return new GatewayError("busy", undefined, message);
-  if (REFUSED_PROTECTED.has(code)) return new GatewayError("sheet_protected", undefined, message);
-  if (code === "ItemNotFound") return new GatewayError("sheet_missing", undefined, message);
-  return new GatewayError("refused", undefined, message);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rendering a draft
-// ---------------------------------------------------------------------------------------------
-
-/** The number format and the formula-or-value of one cell, as Office.js writes them. */
-function cellInput(cell: DraftCell): { format: string; input: string | number | boolean } {
-  if (cell === null) return { format: NUMBER_FORMATS.general, input: "" };
-  switch (cell.kind) {
-    case "text":
-      // Formatted as text first, so that "=1+1" or "+33…" is kept as typed, never a formula.
-      return { format: NUMBER_FORMATS.text, input: cell.text };
-    case "number":
-      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.value };
-    case "date":
-      return { format: NUMBER_FORMATS.date, input: cell.serial };
-    case "boolean":
-      return { format: NUMBER_FORMATS.general, input: cell.value };
-    case "formula":
-      return { format: cell.format === undefined ? NUMBER_FORMATS.general : NUMBER_FORMATS[cell.format], input: cell.formula };
-  }
-}
-
-/** Writes a rectangle of cells at (row, column): formats first, then values and formulas, by slices under the request limit. */
-async function writeCells(sheet: Excel.Worksheet, row: number, column: number, cells: readonly (readonly DraftCell[])[], queue: Queue): Promise<void> {
-  const width = cells.reduce((max, r) => Math.max(max, r.length), 0);
-  if (width === 0) return;
-  let start = 0;
-  while (start < cells.length) {
-    // As many rows as fit in one request.
-    let bytes = 0;
-    let end = start;
-    const formats: string[][] = [];
-    const inputs: (string | number | boolean)[][] = [];
-    while (end < cells.length) {
-      const line = Array.from({ length: width }, (_, c) => cellInput(cells[end][c] ?? null));
-      const lineFormats = line.map((x) => x.format);
-      const lineInputs = line.map((x) => x.input);
-      // What the request carries: the two rows as JSON.
-      const lineBytes = JSON.stringify(lineFormats).length + JSON.stringify(lineInputs).length;
-      if (end > start && bytes + lineBytes > REQUEST_BUDGET / 2) break;
-      bytes += lineBytes;
-      formats.push(lineFormats);
-      inputs.push(lineInputs);
-      end += 1;
-    }
-    await queue(bytes);
-    const range = sheet.getRangeByIndexes(row + start, column, end - start, width);
-    range.numberFormat = formats;
-    range.formulas = inputs;
-    start = end;
-  }
-  await writeLooks(sheet, row, column, cells, queue);
-}
-
-/** Styles, wrapping and links, by rectangles of cells that look the same (a styled column is one request). */
-async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, cells: readonly (readonly DraftCell[])[], queue: Queue): Promise<void> {
-  const looks = new Map<string, Area[]>();
-  for (let r = 0; r < cells.length; r++) {
-    const line = cells[r];
-    for (let c = 0; c < line.length; c++) {
-      const cell = line[c];
-      if (cell === null) continue;
-      if (cell.link !== undefined) {
-        const text = cell.kind === "text" ? cell.text : undefined;
-        const link = {
-          documentReference: cellAddress(cell.link.sheet, cell.link.row, cell.link.column),
-          ...(text === undefined ? {} : { textToDisplay: text }),
-        };
-        // Each link is its own operation in the request: counted, or an alerts sheet of 30 000
-        // links would pass the limit unseen.
-        await queue(JSON.stringify(link).length + LINK_OPERATION_BYTES);
-        sheet.getRangeByIndexes(row + r, column + c, 1, 1).hyperlink = link;
-      }
-      const key = `${cell.style ?? ""}|${cell.wrap === true ? "w" : ""}|${cell.align ?? ""}`;
-      if (key === "||") continue;
-      const areas = looks.get(key) ?? [];
-      looks.set(key, areas);
-      addCell(areas, row + r, column + c);
-    }
-  }
-  for (const [key, areas] of looks) {
-    const [style, wrap, align] = key.split("|");
-    for (const area of areas) {
-      await queue(200);
-      const format = sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).format;
-      if (wrap === "w") {
-        format.wrapText = true;
-        format.verticalAlignment = "Top";
-      }
-      if (style !== "") applyLook(format, STYLE_LOOK[style as CellStyle]);
-      if (align !== "") format.horizontalAlignment = HORIZONTAL[align as keyof typeof HORIZONTAL];
-    }
-  }
-}
-
-/** Grows the areas with one cell: joins it to the run on its left, then runs of the same width above. */
-function addCell(areas: Area[], row: number, column: number): void {
-  const left = areas.find((a) => a.rowCount === 1 && a.row === row && a.column + a.columnCount === column);
-  const cell: Area = left === undefined ? { row, column, rowCount: 1, columnCount: 1 } : { ...left, columnCount: left.columnCount + 1 };
-  if (left !== undefined) areas.splice(areas.indexOf(left), 1);
-  const above = areas.find((a) => a.column === cell.column && a.columnCount === cell.columnCount && a.row + a.rowCount === row);
-  if (above !== undefined) areas.splice(areas.indexOf(above), 1, { ...above, rowCount: above.rowCount + 1 });
-  else areas.push(cell);
-}
-
-const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
-
-/** What a request spends on one operation besides its data (the range's address, the property's name). */
-const LINK_OPERATION_BYTES = 60;
-
-/** Row heights, a run of rows of the same height at a time. */
-async function setRowHeights(sheet: Excel.Worksheet, heights: ReadonlyMap<number, number>, queue: Queue): Promise<void> {
-  const rows = [...heights.keys()].sort((a, b) => a - b);
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && heights.get(rows[j + 1]) === heights.get(rows[i])) j++;
-    await queue(100);
-    sheet.getRangeByIndexes(rows[i], 0, j - i + 1, 1).format.rowHeight = heights.get(rows[i]) ?? 15;
-    i = j + 1;
-  }
-}
-
-function applyLook(format: Excel.RangeFormat, look: (typeof STYLE_LOOK)[CellStyle]): void {
-  if (look.bold !== undefined) format.font.bold = look.bold;
-  if (look.italic !== undefined) format.font.italic = look.italic;
-  if (look.size !== undefined) format.font.size = look.size;
-  if (look.color !== undefined) format.font.color = look.color;
-  if (look.fill !== undefined) format.fill.color = look.fill;
-}
-
-function rangeOf(sheet: Excel.Worksheet, area: Area): Excel.Range {
-  return sheet.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
-}
-
-async function renderSheet(sheet: Excel.Worksheet, draft: SheetDraft, queue: Queue, tableNames: Set<string>): Promise<void> {
-  const width = draft.rows.reduce((max, r) => Math.max(max, r.length), 0);
-  if (draft.rows.length > 0 && width > 0) {
-    // The add-in's font on the whole draft, as the row heights and widths are measured for it.
-    const font = sheet.getRangeByIndexes(0, 0, draft.rows.length, width).format.font;
-    font.name = DRAFT_FONT.name;
-    font.size = DRAFT_FONT.size;
-  }
-  await writeCells(sheet, 0, 0, draft.rows, queue);
-  await setRowHeights(sheet, rowHeights(draft), queue);
-  await queue(2_000);
-  (draft.columnWidths ?? []).forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHARACTER);
-  });
-  for (const area of draft.merges ?? []) rangeOf(sheet, area).merge(false);
-  for (const table of draft.tables ?? []) {
-    const added = sheet.tables.add(rangeOf(sheet, table.area), true);
-    added.name = uniqueTableName(table.name, tableNames);
-    added.style = TABLE_STYLE;
-  }
-  addConditionalFormats(sheet, draft.conditionalFormats ?? []);
-  for (const validation of draft.validations ?? []) {
-    const range = rangeOf(sheet, validation.area);
-    range.dataValidation.rule = validationRule(validation.rule);
-    range.dataValidation.errorAlert = { message: validation.message, showAlert: true, style: "Stop", title: "Registre des conventions" };
-  }
-  for (const chart of draft.charts ?? []) {
-    const added = sheet.charts.add("ColumnClustered", rangeOf(sheet, chart.data), "Columns");
-    added.title.text = chart.title;
-    const a = chart.anchor;
-    added.setPosition(`${columnLetter(a.column)}${a.row + 1}`, `${columnLetter(a.column + a.columnCount - 1)}${a.row + a.rowCount}`);
-  }
-  if (draft.frozenRows !== undefined && draft.frozenRows > 0) sheet.freezePanes.freezeRows(draft.frozenRows);
-  if (draft.print !== undefined) {
-    const layout = sheet.pageLayout;
-    layout.orientation = draft.print.landscape ? "Landscape" : "Portrait";
-    layout.paperSize = "A4";
-    if (draft.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    const repeat = draft.print.repeatRows;
-    if (repeat !== undefined) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
-    if (draft.print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = draft.print.footer;
-    for (const row of draft.print.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-  }
-  if (draft.visibility !== undefined && draft.visibility !== "visible") sheet.visibility = draft.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
-}
-
-async function renderBlock(sheet: Excel.Worksheet, block: CellBlock, queue: Queue): Promise<void> {
-  await writeCells(sheet, block.row, block.column, block.cells, queue);
-  (block.columnWidths ?? []).forEach((width, c) => {
-    sheet.getRangeByIndexes(0, block.column + c, 1, 1).getEntireColumn().format.columnWidth = Math.round(width * POINTS_PER_CHARACTER);
-  });
-  if ((block.conditionalFormats ?? []).length > 0) {
-    await queue(500);
-    // The add-in's columns keep one set of its rules: the previous run's are cleared first.
-    for (const format of block.conditionalFormats ?? []) rangeOf(sheet, format.area).conditionalFormats.clearAll();
-    addConditionalFormats(sheet, block.conditionalFormats ?? []);
-  }
-}
-
-function addConditionalFormats(sheet: Excel.Worksheet, formats: readonly ConditionalFormat[]): void {
-  for (const format of formats) {
-    const rule = rangeOf(sheet, format.area).conditionalFormats.add("ContainsText");
-    const look = STYLE_LOOK[format.style];
-    if (look.color !== undefined) rule.textComparison.format.font.color = look.color;
-    if (look.fill !== undefined) rule.textComparison.format.fill.color = look.fill;
-    rule.textComparison.rule = { operator: "Contains", text: format.whenTextContains };
-  }
-}
-
-function validationRule(rule: ValidationRule): Excel.DataValidationRule {
-  switch (rule.kind) {
-    case "date":
-      return { date: { formula1: "1900-03-01", formula2: "2199-12-31", operator: "Between" } };
-    case "wholeNumber":
-      return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
-    case "decimal":
-      return { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } };
-    case "list":
-      return { list: { inCellDropDown: true, source: rule.values.join(",") } };
-  }
+  return new GatewayError(CODES[code] ?? "refused", undefined, `${code}: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -182,6 +182,10 @@ export function gatewayErrorMessage(error: GatewayError): string {
       return `La feuille${sheet} n'existe plus dans le classeur (renommée ou supprimée). Revoyez la correspondance du registre. Rien n'a été modifié.`;
     case "busy":
       return "Excel est occupé (une cellule est peut-être en cours de modification) : validez la saisie en cours avec Entrée, puis recommencez.";
+    case "too_large":
+      return `${error.sheet === undefined ? "Le classeur dépasse" : `La feuille « ${error.sheet} » dépasse`} ce qu'Excel échange en une fois avec un complément (5 Mo sur le web), ou a des valeurs isolées loin du registre (Ctrl+Fin montre la dernière cellule utilisée) : rien n'a été modifié. Supprimez-les ou archivez les conventions terminées, puis recommencez.`;
+    case "inactive":
+      return "Ce classeur n'était plus le classeur actif d'Excel : rien n'a été modifié. Revenez-y, puis recommencez.";
     case "refused":
       return `Excel a refusé l'opération${error.detail === undefined ? "" : ` (${error.detail})`} : elle n'a pas abouti. Recommencez ; si le message revient, signalez-le avec ce texte.`;
   }

@@ -284,4 +284,14 @@ export const SETUP = {
     amount: (column: string): string => `${column} : tapez un montant en euros (0 ou plus).`,
     list: (column: string): string => `${column} : choisissez une valeur de la liste.`,
   },
+  /**
+   * The new register's formula columns show an error value (read back once written): said, with
+   * the cells and Excel's display language, never left silent. #NAME? means Excel does not know
+   * the CONV functions by the names written (the metadata of another language loaded).
+   */
+  formulaErrors: (cells: readonly (CellLocation & { readonly error: string })[], displayLanguage: string | null): string =>
+    `Registre créé, mais ces formules affichent une erreur : ${cells.map((c) => `${cellPlace(c)} (${c.error})`).join(", ")}. ` +
+    (cells.some((c) => c.error === "#NAME?")
+      ? `Excel (langue : ${displayLanguage ?? "inconnue"}) ne reconnaît pas les fonctions CONV sous ces noms : vérifiez que le complément est chargé, puis retapez ces formules.`
+      : "Vérifiez la ligne d'exemple."),
 };

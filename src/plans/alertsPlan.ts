@@ -152,9 +152,34 @@ function placeOwnColumns(input: AlertsInput): OwnColumns | null {
     };
     if (stillOurs(alert, ALERTS.alertColumn) && stillOurs(next, ALERTS.nextCommitteeColumn)) return known;
   }
-  // New columns after everything the sheet holds, in any row: nothing of the user's is under them.
-  const width = grid.values.reduce((max, row) => Math.max(max, lastFilled(row) + 1), 0);
+  // New columns after everything the sheet holds in any row down to the register's last one:
+  // nothing of the user's is under them (a value far below the register, a stray XFD1048576, is
+  // not in the rows written). None when the sheet has no room left on the right.
+  const last = lastRegisterRow(input, []);
+  let width = 0;
+  for (let r = 0; r <= last && r < grid.values.length; r++) width = Math.max(width, lastFilled(grid.values[r] ?? []) + 1);
+  if (width + 1 >= MAX_COLUMNS) return null;
   return { sheet: table.sheet, alert: columnLetter(width), nextCommittee: columnLetter(width + 1) };
+}
+
+/** Excel's columns: A to XFD. */
+const MAX_COLUMNS = 16_384;
+
+/**
+ * The conventions' last row (0-based): the last that holds something in the register's columns
+ * (every convention's row does) or in the add-in's own ones (`own`, their indexes); at least the
+ * header's. What lies further down in other columns is not the register's.
+ */
+function lastRegisterRow(input: AlertsInput, own: readonly (number | null)[]): number {
+  const table = input.mapping.conventions;
+  const columns = [...Object.values(table.columns).map((c) => c.index), ...own];
+  let last = table.headerRow - 1;
+  input.grids
+    .find((g) => g.name === table.sheet)
+    ?.values.forEach((row, r) => {
+      if (r > last && columns.some((c) => c !== null && (row[c] ?? "") !== "")) last = r;
+    });
+  return last;
 }
 
 function lastFilled(row: readonly unknown[]): number {
@@ -170,7 +195,7 @@ function ownColumnBlocks(input: AlertsInput, columns: OwnColumns, keptCells: Cel
   for (const section of input.grouped.sections) {
     if (section.summary.source?.sheet === table.sheet) byRow.set(section.summary.source.row - 1, section);
   }
-  const lastRow = Math.max(headerRow, (grid?.values.length ?? 0) - 1, ...byRow.keys());
+  const lastRow = lastRegisterRow(input, [columnIndex(columns.alert), columnIndex(columns.nextCommittee)]);
   const alertCells: DraftCell[] = [textCell(ALERTS.alertColumn, { style: "header" })];
   const nextCells: DraftCell[] = [textCell(ALERTS.nextCommitteeColumn, { style: "header" })];
   for (let row = headerRow + 1; row <= lastRow; row++) {

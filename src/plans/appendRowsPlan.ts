@@ -85,7 +85,11 @@ function firstFreeRow(grid: SheetGrid | undefined, table: TableMapping): number 
   return row;
 }
 
-/** One block per row, from the first mapped column to the last; unmapped columns in between stay blank (the row is blank). */
+/**
+ * One block per row, from the first mapped column to the last; unmapped columns in between stay
+ * blank (the row is blank). A new row of its table: where the register is an Excel table, the
+ * table grows by it (with its formula columns).
+ */
 function rowBlock(table: TableKey, mapping: TableMapping, row: number, values: NewRow, problems: AppendProblem[]): CellBlock | null {
   const cells = new Map<number, DraftCell>();
   for (const [key, ref] of Object.entries(mapping.columns)) {
@@ -98,7 +102,7 @@ function rowBlock(table: TableKey, mapping: TableMapping, row: number, values: N
   if (indices.length === 0) return null;
   const first = Math.min(...indices);
   const last = Math.max(...indices);
-  return { sheet: mapping.sheet, row, column: first, cells: [Array.from({ length: last - first + 1 }, (_, i) => cells.get(first + i) ?? null)] };
+  return { sheet: mapping.sheet, row, column: first, cells: [Array.from({ length: last - first + 1 }, (_, i) => cells.get(first + i) ?? null)], newRow: true };
 }
 
 /**

@@ -5,23 +5,17 @@
  * example row of the deliberation (TEAM2). The headers come from registerSchema: a register made
  * here is found again by the detection without a question.
  */
-import frenchFunctions from "../i18n/functions.fr.json";
 import { PAGE_FOOTER } from "../i18n/fr";
 import { SETUP } from "../i18n/register.fr";
 import { dateToSerial } from "../core/dates/excelSerial";
 import { COMMITTEE_TYPE_LABELS, DEADLINE_KIND_LABELS, FieldSpec, TABLES, TABLE_KEYS, TableKey, tableFields } from "../core/register/registerSchema";
 import { Area, DraftCell, NumberFormat, SheetDraft, ValidationDraft, ValidationRule, WorkbookPlan, dateCell, numberCell, textCell } from "./sheetDraft";
 import { ExampleRow, TEAM2_CONVENTION, TEAM2_DEADLINES } from "../core/register/team2Example";
+import { FunctionLanguage, functionName } from "./functionNames";
 
 /** Rows below the header that receive the validations and formats, ready for typing. */
 export const SETUP_ROWS = 500;
 
-/** The add-in's function of this id, by its name in the default (French) metadata: "CONV.DATE.FIN". */
-export function functionName(id: string): string {
-  const found = frenchFunctions.functions.find((f) => f.id === id);
-  if (found === undefined) throw new Error(`Unknown custom function ${id}`);
-  return `${frenchFunctions.namespace}.${found.name}`;
-}
 
 /** A structured reference to a column of the current row: [@[Date de notification]]. */
 function here(label: string): string {
@@ -34,8 +28,11 @@ function label(table: TableKey, key: string): string {
   return field.label;
 }
 
-/** The conventions' formula columns: each a French header and its formula (blank while its inputs are). */
-export function computedColumns(): { header: string; formula: string; format?: NumberFormat }[] {
+/**
+ * The conventions' formula columns: each a French header and its formula (blank while its inputs
+ * are), calling the add-in's functions by their names in `language` (the metadata Excel loaded).
+ */
+export function computedColumns(language: FunctionLanguage = "fr"): { header: string; formula: string; format?: NumberFormat }[] {
   const start = here(label("conventions", "start"));
   const duration = here(label("conventions", "duration"));
   const end = here(label("conventions", "end"));
@@ -51,17 +48,17 @@ export function computedColumns(): { header: string; formula: string; format?: N
   const steering = `"${COMMITTEE_TYPE_LABELS.steering}"`;
   const effectiveEnd = `IF(${end}="",${computedEnd},${end})`;
   return [
-    { header: SETUP.computed.end, formula: `=IF(OR(${start}="",${duration}=""),"",${functionName("END_DATE")}(${start},${duration}))`, format: "date" },
+    { header: SETUP.computed.end, formula: `=IF(OR(${start}="",${duration}=""),"",${functionName("END_DATE", language)}(${start},${duration}))`, format: "date" },
     {
       header: SETUP.computed.enforceable,
-      formula: `=IF(OR(${transmission}="",${publication}=""),"",${functionName("ENFORCEABLE_DATE")}(${transmission},${publication}))`,
+      formula: `=IF(OR(${transmission}="",${publication}=""),"",${functionName("ENFORCEABLE_DATE", language)}(${transmission},${publication}))`,
       format: "date",
     },
-    { header: SETUP.computed.status, formula: `=IF(${start}="","",${functionName("STATUS")}(${start},${effectiveEnd},,${notice}))` },
+    { header: SETUP.computed.status, formula: `=IF(${start}="","",${functionName("STATUS", language)}(${start},${effectiveEnd},,${notice}))` },
     {
       header: SETUP.computed.missing,
       formula:
-        `=IF(${start}="","",${functionName("MISSING_COMMITTEES")}(${start},${effectiveEnd},` +
+        `=IF(${start}="","",${functionName("MISSING_COMMITTEES", language)}(${start},${effectiveEnd},` +
         `FILTER(${committeeDates},(${committeeRefs}=${id})*((${committeeTypes}=${steering})+(${committeeTypes}="")),"")))`,
     },
   ];
@@ -97,9 +94,9 @@ function exampleCell(field: FieldSpec, value: ExampleRow[string] | undefined): D
 
 const WIDTHS: Partial<Record<FieldSpec["kind"], number>> = { date: 13, months: 10, amount: 13, duration: 11, siret: 19 };
 
-function tableSheet(table: TableKey, examples: readonly ExampleRow[]): SheetDraft {
+function tableSheet(table: TableKey, examples: readonly ExampleRow[], language: FunctionLanguage): SheetDraft {
   const fields = tableFields(table);
-  const computed = table === "conventions" ? computedColumns() : [];
+  const computed = table === "conventions" ? computedColumns(language) : [];
   const header = [...fields.map((f) => textCell(f.label, { style: "header" })), ...computed.map((c) => textCell(c.header, { style: "header" }))];
   const rows: DraftCell[][] = [header];
   for (const example of examples) {
@@ -126,10 +123,11 @@ function tableSheet(table: TableKey, examples: readonly ExampleRow[]): SheetDraf
 
 /**
  * The plan that sets up a new register: four new sheets (a taken name gets " (2)"), the
- * conventions sheet shown at the end.
+ * conventions sheet shown at the end; its formulas call the functions by their names in
+ * `language`, the language of the metadata Excel loaded (French by default).
  * @example setupRegisterPlan().addSheets?.map((s) => s.name) // ["Conventions", "Comités", "Échéances", "Avenants"]
  */
-export function setupRegisterPlan(): WorkbookPlan {
+export function setupRegisterPlan(language: FunctionLanguage = "fr"): WorkbookPlan {
   const examples: Record<TableKey, readonly ExampleRow[]> = { conventions: [TEAM2_CONVENTION], committees: [], deadlines: TEAM2_DEADLINES, amendments: [] };
-  return { addSheets: TABLE_KEYS.map((table) => tableSheet(table, examples[table])), activate: TABLES.conventions.label };
+  return { addSheets: TABLE_KEYS.map((table) => tableSheet(table, examples[table], language)), activate: TABLES.conventions.label };
 }

@@ -183,6 +183,11 @@ export interface CellBlock {
   readonly conditionalFormats?: readonly ConditionalFormat[];
   /** Widths of the block's columns, in characters (the add-in's own columns only). */
   readonly columnWidths?: readonly number[];
+  /**
+   * A new row of the register (an imported convention): where a table ends just above it, the
+   * table grows by this row (Office.js: `table.rows.add`), its formulas and formats with it.
+   */
+  readonly newRow?: boolean;
 }
 
 /** One action's writes, applied together. */

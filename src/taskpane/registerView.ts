@@ -12,7 +12,7 @@ import { SheetGrid } from "../core/cells/sheetGrid";
 import { CellTarget, WorkbookGateway } from "../excel/gateway";
 import { WorkbookInspection, adoptRegister, checkAndAnnotate, inspectWorkbook, setUpRegister } from "../actions/registerActions";
 import { PANE } from "../i18n/pane.fr";
-import { mappingProblemMessage } from "../i18n/register.fr";
+import { SETUP, mappingProblemMessage } from "../i18n/register.fr";
 import { actionPanel, mappingProblemList } from "./actionPanel";
 import { el } from "./dom";
 import { adoptedScreen } from "./register/adoptedScreen";
@@ -84,6 +84,10 @@ export function mountRegisterPane(container: HTMLElement, options: RegisterPaneO
     const result = await setUpRegister(gateway);
     if (!result.ok) throw new Error(result.problems.map(mappingProblemMessage).join(" "));
     await look();
+    // The formulas read back with an error value (#NAME? in an Excel that knows the functions under other names): said.
+    if (result.formulaErrors.length > 0) {
+      panel.showError(SETUP.formulaErrors(result.formulaErrors, result.displayLanguage));
+    }
   };
 
   const showAdopt = (draft: MappingDraft, problems: readonly MappingProblem[], sheets: readonly string[], grids: readonly SheetGrid[]): void => {

@@ -5,7 +5,7 @@
 import { HostEnvironment, ProbeResult } from "../../src/excel/diagnostic";
 import { REQUIRED_SETS } from "../../src/excel/requirements";
 import { diagnosticReport, environmentLines, probeSentence, requirementLines } from "../../src/i18n/diagnostic.fr";
-import { functionLanguage, localFunctionName } from "../../src/plans/functionLanguage";
+import { functionLanguageOf, functionName } from "../../src/plans/functionNames";
 import { d } from "../helpers/dates";
 
 const OUTLINE = { sheets: ["Conventions (Visible)"], tables: ["Conventions"], names: [], activeSheet: "Conventions" };
@@ -91,11 +91,11 @@ describe("the functions' names by display language (the manifest's overrides)", 
     ["en-AU", "fr", "CONV.DATE.FIN"],
     ["de-DE", "fr", "CONV.DATE.FIN"],
   ])("%s: %s names", (displayLanguage, language, name) => {
-    expect(functionLanguage(displayLanguage)).toBe(language);
-    expect(localFunctionName("END_DATE", functionLanguage(displayLanguage))).toBe(name);
+    expect(functionLanguageOf(displayLanguage)).toBe(language);
+    expect(functionName("END_DATE", functionLanguageOf(displayLanguage))).toBe(name);
   });
 
   test("an unknown function is a programming error, never a formula", () => {
-    expect(() => localFunctionName("NOPE", "en")).toThrow("Unknown custom function NOPE");
+    expect(() => functionName("NOPE", "en")).toThrow("Unknown custom function NOPE");
   });
 });

@@ -145,3 +145,22 @@ export function formatShares(shares: readonly ByteShare[], total: number): strin
     .map((s) => `  ${s.kind}: ${s.count} actions, ${s.bytes} bytes (${((100 * s.bytes) / total).toFixed(1)} %)${s.data > 0 ? `, of which data ${s.data}` : ""}, ${(s.bytes / s.count).toFixed(0)} a piece`)
     .join("\n");
 }
+
+/**
+ * A runner over the real client that counts the requests each Excel.run sends: its round trips,
+ * the syncs that carry something (Excel.run's own last sync sends nothing when nothing is queued).
+ */
+export function countingRunner(real: RealExcel): { run: ExcelRunner; syncsPerRun: number[] } {
+  const syncsPerRun: number[] = [];
+  const run: ExcelRunner = async (batch) => {
+    const index = syncsPerRun.length;
+    syncsPerRun.push(0);
+    const first = real.requests.length;
+    try {
+      return await real.run(batch);
+    } finally {
+      syncsPerRun[index] = real.requests.length - first;
+    }
+  };
+  return { run, syncsPerRun };
+}

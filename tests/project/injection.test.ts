@@ -20,6 +20,7 @@ import { chooseField } from "../../src/core/register/mappingDraft";
 import { escapeIcsText } from "../../src/core/calendar/icsFormat";
 import { committeeSheetName } from "../../src/plans/ownedSheets";
 import { computedColumns } from "../../src/plans/setupRegister";
+import { needsTextFormat } from "../../src/excel/officeRender";
 import { CellValue } from "../../src/core/cells/sheetGrid";
 import { WorkbookGateway } from "../../src/excel/gateway";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
@@ -186,9 +187,14 @@ const GATEWAYS: { readonly name: string; open(grids: Record<string, CellValue[][
             [...sheet.cells].flatMap(([at, cell]): WrittenCell[] => {
               if (cell.numberFormat === undefined && cell.formula === undefined) return [];
               const where = `${sheet.name}!${at}`;
+              // A link is a formula of two string literals and nothing else (quotes doubled): its text is text.
+              const link = cell.formula === undefined ? null : /^=HYPERLINK\("#(?:[^"]|"")*",\s*"((?:[^"]|"")*)"\)$/.exec(cell.formula);
+              if (link !== null) return [{ where, kind: "text", value: link[1].replace(/""/g, '"') }];
               if (cell.formula !== undefined) return [{ where, kind: "formula", value: null, formula: cell.formula.replace(/^=/, "") }];
               const v = cell.value;
-              if (typeof v === "string") return [{ where, kind: cell.numberFormat === "@" ? "text" : "string-not-text", value: v }];
+              // Text keeps Excel's General format unless Excel would read it as something else (then "@"): the
+              // fake host reads a General string as Excel does, so a string here is text.
+              if (typeof v === "string") return [{ where, kind: cell.numberFormat === "@" || !needsTextFormat(v) ? "text" : "string-not-text", value: v }];
               if (typeof v === "number") return [{ where, kind: "number", value: v }];
               if (typeof v === "boolean") return [{ where, kind: "boolean", value: v }];
               return v === null ? [] : [{ where, kind: "other", value: v }];

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import frenchFunctions from "../../src/i18n/functions.fr.json";
 import { REQUIRED_SETS } from "../../src/excel/requirements";
-import { ENGLISH_METADATA_LOCALES } from "../../src/plans/functionLanguage";
+import { ENGLISH_METADATA_LOCALES } from "../../src/plans/functionNames";
 import { XmlNode, at, child, childrenNamed, parseXml, sequence, sequenceProblems, walk } from "./xmlTree";
 
 const ROOT = join(__dirname, "..", "..");

@@ -20,6 +20,8 @@ interface FakeWindow {
   __FAKE_WORKBOOK__?: Record<string, CellValue[][]>;
   /** Sheets to protect, as a user would. */
   __FAKE_PROTECTED__?: string[];
+  /** Excel's display language (Office.context.displayLanguage); fr-FR when absent. */
+  __FAKE_DISPLAY_LANGUAGE__?: string;
   __fakeExcel?: FakeExcelHost;
   /** Actions the ribbon's buttons name (Office.actions.associate). */
   __ribbonActions?: Record<string, (event?: { completed(): void }) => unknown>;
@@ -66,10 +68,12 @@ for (const name of scope.__FAKE_PROTECTED__ ?? []) {
 }
 // Excel on the web, as the platform below says: responses above 5 MB are refused.
 host.responseLimitBytes = 5_000_000;
+host.requestLimitBytes = 5_000_000;
+const options = scope.__FAKE_OFFICE__ ?? {};
+host.displayLanguage = options.displayLanguage ?? scope.__FAKE_DISPLAY_LANGUAGE__ ?? host.displayLanguage;
 scope.__fakeExcel = host;
 scope.__ribbonActions = {};
 
-const options = scope.__FAKE_OFFICE__ ?? {};
 const sets = { ...DEFAULT_SETS, ...options.sets };
 const info: HostInfo = { host: "Excel", platform: options.platform ?? "OfficeOnline" };
 scope.__taskpaneShown = 0;
@@ -79,7 +83,7 @@ scope.Office = {
   PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
   context: {
     platform: info.platform,
-    displayLanguage: options.displayLanguage ?? "fr-FR",
+    displayLanguage: host.displayLanguage,
     diagnostics: { host: "Excel", platform: info.platform, version: options.version ?? "16.0 (hôte simulé des tests)" },
     requirements: { isSetSupported: (name: string, minVersion?: string): boolean => isSetSupported(sets, name, minVersion) },
   },
@@ -138,7 +142,7 @@ async function loadFunctions(displayLanguage: string): Promise<FakeCustomFunctio
 
 const registered = new Map<string, CustomFunctionImplementation>();
 const functionsLoaded: Promise<void> = (
-  options.functionsMetadata === false ? Promise.resolve(new FakeCustomFunctions("CONV", new Map())) : loadFunctions(options.displayLanguage ?? "fr-FR")
+  options.functionsMetadata === false ? Promise.resolve(new FakeCustomFunctions("CONV", new Map())) : loadFunctions(host.displayLanguage)
 ).then(
   (functions) => {
     for (const [id, implementation] of registered) functions.implementations.set(id, implementation);
