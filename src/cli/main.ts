@@ -79,7 +79,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
 
     if (command.kind === "ics") {
-      const exported = await exportCalendar({ file: command.file, output: command.output, asOf: asOf.date, mappingFile: command.mappingFile });
+      const { file, output, mappingFile, replace } = command;
+      const exported = await exportCalendar({ file, output, asOf: asOf.date, mappingFile, replace });
       if (!exported.ok) return fail(exported.error);
       exported.lines.forEach(out);
       return EXIT_OK;

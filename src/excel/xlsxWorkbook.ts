@@ -10,6 +10,7 @@ import { CellValue, SheetGrid, columnIndex } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
 import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
 import { renderBlock, renderDraft } from "./xlsxRender";
+import { packageForExcelJs } from "./excelJsInput";
 
 /** Why a file cannot be opened as a workbook; phrased by cliErrorMessage (src/i18n/cli.fr.ts). */
 export type WorkbookFileErrorCode =
@@ -226,11 +227,26 @@ function isProtected(sheet: Worksheet | undefined): boolean {
   return typeof protection === "object" && protection !== null && "sheet" in protection && protection.sheet === true;
 }
 
-/** An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). */
+/**
+ * An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). A package
+ * ExcelJS fails on is given again in the form it reads (packageForExcelJs, interim); the first
+ * failure is the one reported when that fails too.
+ */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return workbook;
+  const load = async (data: Uint8Array): Promise<Workbook> => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    return workbook;
+  };
+  try {
+    return await load(bytes);
+  } catch (error) {
+    try {
+      return await load(await packageForExcelJs(bytes));
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /** The rectangle from A1 to the last row and column holding a value; blanks are null. */

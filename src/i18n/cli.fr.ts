@@ -5,6 +5,7 @@
  */
 import type { CliError } from "../cli/cliError";
 import type { WorkbookFileError } from "../excel/xlsxWorkbook";
+import type { PatchError } from "../excel/xlsxPatch";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ConventionStatus } from "../core/rules/conventionStatus";
 import { FindingCode, Severity } from "../core/check/findings";
@@ -55,11 +56,12 @@ export const USAGE: readonly string[] = [
   "      préfecture, de publication et exécutoire, durée, comité de suivi, obligations, jalons, montant,",
   "      tribunal et délai de recours ; puis les lignes proposées pour le registre. Rien n'est écrit.",
   "        --json              un seul objet JSON sur la sortie standard",
-  "  registre ics REGISTRE.xlsx --sortie ECHEANCES.ics [--date AAAA-MM-JJ] [--colonnes correspondance.json]",
+  "  registre ics REGISTRE.xlsx --sortie ECHEANCES.ics [--date AAAA-MM-JJ] [--colonnes correspondance.json] [--remplacer]",
   "      Écrit un calendrier iCalendar (UTF-8) des échéances à venir : fin de chaque convention et début",
   "      de son préavis (rappels 90, 30 et 7 jours avant la fin), prochain comité de suivi à tenir, jalons,",
   "      fin des délais de recours en cours. Réimporté, il met à jour les événements sans les doubler.",
-  "        --sortie FICHIER    le fichier .ics écrit (remplacé s'il existe) ; jamais le registre lui-même",
+  "        --sortie FICHIER    le fichier .ics écrit ; jamais le registre lui-même",
+  "        --remplacer         remplace le fichier de sortie s'il existe déjà (sinon : refus)",
   "  registre aide",
   "      Affiche cette aide (aussi : registre --help).",
   "",
@@ -138,7 +140,16 @@ export function cliErrorMessage(error: CliError): string {
         "Choisissez un autre nom de fichier."
       );
     case "write_failed":
-      return `Le fichier « ${error.path} » ne peut pas être écrit (${error.detail}).`;
+      return `Le fichier « ${error.path} » n'a pas pu être écrit (${systemReason(error.errno, error.detail)}) : rien n'a été écrit ni remplacé à sa place.`;
+    case "output_is_link":
+      return (
+        `Le fichier de sortie « ${error.path} » est un lien symbolique : la commande n'écrit jamais à travers un lien. ` +
+        "Donnez le chemin d'un fichier ordinaire."
+      );
+    case "output_not_a_file":
+      return `« ${error.path} » n'est pas un fichier ordinaire (un dossier, un tube nommé, un périphérique ?) : il n'est pas écrit. Choisissez un autre nom.`;
+    case "copy_impossible":
+      return `La copie du classeur « ${error.path} » ne peut pas être faite sans en perdre une partie (${patchReason(error.error)}) : rien n'est écrit.`;
     case "missing_option":
       return `Option ${error.value} manquante pour « ${error.command} ». ${SEE_HELP}`;
     case "invalid_year":
@@ -167,6 +178,54 @@ export function cliErrorMessage(error: CliError): string {
       return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;
     case "output_not_ics":
       return `Le fichier de sortie « ${error.path} » doit se terminer par .ics (aucun autre fichier n'est jamais remplacé).`;
+  }
+}
+
+/** Why the system refused a write, from its error code (ENOSPC…); its own text only for a code not known here. */
+function systemReason(errno: string | null, detail: string): string {
+  switch (errno) {
+    case "ENOSPC":
+      return "le disque est plein";
+    case "EDQUOT":
+      return "le quota du disque est atteint";
+    case "EACCES":
+    case "EPERM":
+      return "accès refusé";
+    case "EROFS":
+      return "le support est en lecture seule";
+    case "ENOENT":
+    case "ENOTDIR":
+      return "le dossier n'existe pas ou n'est pas un dossier";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "ENAMETOOLONG":
+      return "le nom est trop long";
+    case "EIO":
+      return "erreur de lecture ou d'écriture du disque";
+    case "EMFILE":
+    case "ENFILE":
+      return "trop de fichiers ouverts";
+    case null:
+      return `erreur du système : ${detail}`;
+    default:
+      return `erreur du système ${errno}`;
+  }
+}
+
+/** Why a register's package cannot be patched. */
+function patchReason(error: PatchError): string {
+  const part = error.part === undefined ? "" : ` « ${error.part} »`;
+  switch (error.code) {
+    case "not_a_package":
+      return "l'archive zip ne peut pas être lue entièrement : une partie est chiffrée, abîmée ou compressée d'une façon inconnue";
+    case "missing_part":
+      return `la partie${part} manque`;
+    case "invalid_part":
+      return `la partie${part} n'a pas la forme attendue`;
+    case "strict_workbook":
+      return "le classeur est au format « Strict Open XML » : enregistrez-le dans Excel au format « Classeur Excel (.xlsx) »";
+    case "too_many_styles":
+      return "le classeur a déjà le nombre maximal de formats de cellule qu'Excel accepte";
   }
 }
 
@@ -264,5 +323,4 @@ export const REPORT_CLI = {
     `Préparation du comité de suivi de la convention ${reference} écrite dans « ${path} », feuille « ${sheet} ».`,
   registerUntouched: (path: string, asOf: CalendarDate): string =>
     `Copie du registre « ${path} » vérifié au ${formatDateFr(asOf)} ; le registre lui-même n'est pas modifié.`,
-  notAFile: "ce n'est pas un fichier",
 };

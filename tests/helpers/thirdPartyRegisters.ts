@@ -151,3 +151,22 @@ export function libreOfficeRoundTrip(file: string, outDir: string, to: "pdf" | "
   const wrote = existsSync(output) && statSync(output).size > 0;
   return { ok: child.status === 0 && wrote, output: wrote ? output : null, status: child.status, stderr: `${child.stderr ?? ""}${child.error?.message ?? ""}` };
 }
+
+/**
+ * Converts several files in one LibreOffice run (pdf or xlsx), each into `outDir`'s new folder;
+ * the file written for each, in order, or null where LibreOffice wrote nothing (it exits 0 even
+ * when it could not load a file, so the file is what counts).
+ */
+export function libreOfficeConvertAll(files: readonly string[], outDir: string, to: "pdf" | "xlsx"): (string | null)[] {
+  const profile = mkdtempSync(join(outDir, "lo-profile-"));
+  const converted = mkdtempSync(join(outDir, "lo-out-"));
+  const filter = to === "pdf" ? "pdf:calc_pdf_Export" : "xlsx:Calc MS Excel 2007 XML";
+  spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", converted, ...files], {
+    encoding: "utf8",
+    timeout: 240_000,
+  });
+  return files.map((file) => {
+    const output = join(converted, `${basename(file, extname(file))}.${to}`);
+    return existsSync(output) && statSync(output).size > 0 ? output : null;
+  });
+}
