@@ -5,6 +5,7 @@
  */
 import { addMonthsClamped } from "../dates/addMonthsClamped";
 import { appealDeadline } from "../rules/appealDeadline";
+import { dateToSerial } from "../dates/excelSerial";
 import { CalendarDate } from "../dates/calendarDate";
 import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../check/checkRegister";
 import { compareAmendments } from "../rules/conventionTerm";
@@ -279,7 +280,8 @@ function runningAppeals(conventions: readonly Convention[], options: AnnualRepor
     if (c.publicationDate === null) continue;
     const deadline = appealDeadline(c.publicationDate, { months: options.appealMonths, zone: options.zone });
     const left = daysLeft(deadline, options.asOf);
-    if (left >= 0) appeals.push({ id: c.id, title: c.title, partner: c.partner, source: c.source, publication: c.publicationDate, deadline, daysLeft: left });
+    // A deadline past 31/12/9999 (a publication in late 9999) is no date a sheet can hold: left out.
+    if (left >= 0 && dateToSerial(deadline).ok) appeals.push({ id: c.id, title: c.title, partner: c.partner, source: c.source, publication: c.publicationDate, deadline, daysLeft: left });
   }
   return appeals.sort((a, b) => a.daysLeft - b.daysLeft);
 }
