@@ -1,5 +1,5 @@
 /**
- * What ExcelJS cannot write, done on the saved file's zip before it reaches the disk:
+ * What ExcelJS cannot write, or not in time, done on the saved file's zip before it reaches the disk:
  * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
  * - links within the workbook, written as Excel writes them (a `location`, no relationship);
  * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
@@ -25,8 +25,14 @@ import {
 } from "./opcPackage";
 import { attribute, escapeXml, xmlDeclaration } from "./xmlText";
 
+/** A draft rendered on a sheet of the saved file (by its final name): its charts are added to the file. */
+export interface RenderedSheet {
+  readonly sheet: string;
+  readonly draft: SheetDraft;
+}
+
 /** A chart to add to a sheet of the saved file, with the values its cells hold (the caches). */
-export interface PendingChart {
+interface PendingChart {
   readonly sheet: string;
   readonly chart: ChartDraft;
   readonly categories: readonly string[];
@@ -51,7 +57,7 @@ const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObje
  * The chart of a draft with the values of its data area: categories from the first column, one
  * series per next column (its name in the header row).
  */
-export function pendingChart(sheet: string, draft: SheetDraft, chart: ChartDraft): PendingChart {
+function pendingChart(sheet: string, draft: SheetDraft, chart: ChartDraft): PendingChart {
   const at = (row: number, column: number): DraftCell => draft.rows[row]?.[column] ?? null;
   const { data } = chart;
   const bodyRows = Array.from({ length: data.rowCount - 1 }, (_, i) => data.row + 1 + i);
@@ -78,24 +84,25 @@ function cellNumber(cell: DraftCell): number {
 }
 
 /**
- * The bytes of an .xlsx file written by ExcelJS, completed: texts escaped, internal links fixed, charts added.
- * @example await completeXlsx(await workbook.xlsx.writeBuffer(), [pendingChart("Rapport 2025", draft, draft.charts[0])])
+ * The bytes of an .xlsx file written by ExcelJS, completed: texts escaped, internal links fixed, the
+ * rendered drafts' charts added.
+ * @example await completeXlsx(await workbook.xlsx.writeBuffer(), [{ sheet: "Rapport 2025", draft }])
  */
-export async function completeXlsx(bytes: Uint8Array, charts: readonly PendingChart[]): Promise<Uint8Array> {
+export async function completeXlsx(bytes: Uint8Array, rendered: readonly RenderedSheet[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   await escapeSharedStrings(zip);
-  await completePackage(zip, charts);
+  await completePackage(zip, rendered);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /**
  * A package written by ExcelJS completed in place: internal links written as Excel writes them,
- * charts added. Its texts are left as they are (see escapeSharedStrings).
+ * the rendered drafts' charts added. Its texts are left as they are (see escapeSharedStrings).
  */
-export async function completePackage(zip: JSZip, charts: readonly PendingChart[]): Promise<void> {
+export async function completePackage(zip: JSZip, rendered: readonly RenderedSheet[]): Promise<void> {
   const sheetParts = await sheetPartsByName(zip);
   for (const part of sheetParts.values()) await internalLinks(zip, part);
-  await addCharts(zip, sheetParts, charts);
+  await addCharts(zip, sheetParts, rendered.flatMap(({ sheet, draft }) => (draft.charts ?? []).map((chart) => pendingChart(sheet, draft, chart))));
 }
 
 /**

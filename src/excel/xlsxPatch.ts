@@ -33,7 +33,7 @@ import {
   relativeTarget,
   relsPathOf,
 } from "./opcPackage";
-import { completePackage, pendingChart } from "./xlsxPackage";
+import { completePackage } from "./xlsxPackage";
 import { renderDraft } from "./xlsxRender";
 import { mergeStyles } from "./xlsxStyles";
 import { ElementSpan, appendChildren, attribute, childElements, escapeXml, findElement, namespacePrefix, qualified, setAttribute, withPrefix } from "./xmlText";
@@ -58,7 +58,13 @@ export interface PatchError {
 }
 
 export type PatchedPackage =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly addedSheets: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      readonly addedSheets: readonly string[];
+      /** The workbook holds macros (an .xlsm's content type): Excel opens it only under a name ending in .xlsm. */
+      readonly macroEnabled: boolean;
+    }
   | { readonly ok: false; readonly error: PatchError };
 
 /** The workbook's children after <sheets> and <definedNames> (CT_Workbook, ECMA-376-1 §18.2.27), in order. */
@@ -82,7 +88,8 @@ export async function addSheetsToPackage(base: Uint8Array | null, drafts: readon
     const addedSheets: string[] = [];
     for (const draft of drafts) addedSheets.push(await target.addSheet(draft));
     await target.finish();
-    return { ok: true, bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), addedSheets };
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    return { ok: true, bytes, addedSheets, macroEnabled: target.macroEnabled() };
   } catch (error) {
     if (error instanceof PackagePartError) return { ok: false, error: { code: error.code, part: error.part } };
     if (error instanceof PatchRefusal) return { ok: false, error: { code: error.code } };
@@ -228,6 +235,11 @@ class TargetWorkbook {
     return name;
   }
 
+  /** Whether the workbook part's content type is the macro-enabled one (application/vnd.ms-excel.sheet.macroEnabled.main+xml). */
+  macroEnabled(): boolean {
+    return /macroEnabled/i.test(this.contentTypes.typeOf(this.workbookPart) ?? "");
+  }
+
   /** Writes back what changed: the workbook part, its relationships, the styles, the content types. */
   async finish(): Promise<void> {
     this.put(this.entryName(this.workbookPart), this.workbook);
@@ -357,16 +369,14 @@ function in1904System(draft: SheetDraft): SheetDraft {
   };
 }
 
-/** The draft rendered by ExcelJS in a workbook of its own, completed (links within the workbook, charts). */
+/** The draft rendered by ExcelJS in a workbook of its own, completed (links within the workbook, merges, charts). */
 async function renderAlone(name: string, draft: SheetDraft, tableNames: Set<string>): Promise<JSZip> {
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet(name);
   renderDraft(sheet, draft, tableNames, { excelEscapes: true });
-  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  await completePackage(
-    zip,
-    (draft.charts ?? []).map((chart) => pendingChart(name, draft, chart)),
-  );
+  // Stored, not deflated: the workbook is unzipped at once (its new parts are deflated in the target).
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+  await completePackage(zip, [{ sheet: name, draft }]);
   return zip;
 }
 

@@ -8,7 +8,7 @@ import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet, Worksh
 import { AppliedPlan, SheetDraft, WorkbookPlan, cellAddress, uniqueSheetName } from "../plans/sheetDraft";
 import { CellValue, SheetGrid, columnIndex } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
-import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
+import { RenderedSheet, completeXlsx } from "./xlsxPackage";
 import { renderBlock, renderDraft } from "./xlsxRender";
 import { packageForExcelJs } from "./excelJsInput";
 
@@ -47,8 +47,8 @@ const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
  * to another file.
  */
 export class XlsxWorkbook implements WorkbookGateway {
-  /** Charts of the sheets written, added to the file by `save` (ExcelJS writes none). */
-  private charts: PendingChart[] = [];
+  /** The drafts rendered, whose charts and merged areas `save` adds to the file (ExcelJS writes no chart). */
+  private rendered: RenderedSheet[] = [];
 
   private constructor(private readonly workbook: Workbook) {}
 
@@ -119,7 +119,7 @@ export class XlsxWorkbook implements WorkbookGateway {
       const position = old === undefined ? null : this.workbook.worksheets.indexOf(old);
       if (old !== undefined) {
         this.workbook.removeWorksheet(old.id);
-        this.charts = this.charts.filter((c) => !sameName(c.sheet, old.name));
+        this.rendered = this.rendered.filter((r) => !sameName(r.sheet, old.name));
       }
       const sheet = this.addSheet(old?.name ?? draft.name, draft);
       if (position !== null) this.moveTo(sheet, position);
@@ -166,14 +166,14 @@ export class XlsxWorkbook implements WorkbookGateway {
    */
   async save(path: string): Promise<void> {
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    await fs.writeFile(path, await completeXlsx(bytes, this.charts));
+    await fs.writeFile(path, await completeXlsx(bytes, this.rendered));
   }
 
   private addSheet(name: string, draft: SheetDraft): Worksheet {
     const sheet = this.workbook.addWorksheet(name);
     const tableNames = new Set(this.workbook.worksheets.flatMap(tableNamesOf));
     renderDraft(sheet, draft, tableNames);
-    for (const chart of draft.charts ?? []) this.charts.push(pendingChart(name, draft, chart));
+    this.rendered.push({ sheet: name, draft });
     return sheet;
   }
 

@@ -128,9 +128,17 @@ export function withPrefix(fragment: string, prefix: string): string {
  * @example attribute('<sheet name="A &amp; B" sheetId="3"/>', "name") // "A & B"
  */
 export function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let pattern = ATTRIBUTES.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTES.set(name, pattern);
+  }
+  const match = pattern.exec(tag);
   return match === null ? null : unescapeXml(match[1] ?? match[2]);
 }
+
+/** Each attribute's pattern, made once (a report reads the same few attributes of thousands of tags). */
+const ATTRIBUTES = new Map<string, RegExp>();
 
 /**
  * A start tag with an attribute set (replaced where it is, else added before the tag's end).

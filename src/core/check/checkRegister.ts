@@ -77,15 +77,22 @@ export function checkRegister(register: Register, options: CheckOptions): CheckR
   return { conventions, findings };
 }
 
-interface ConventionRows {
+/** A convention's rows of the other tables. */
+export interface ConventionRows {
   readonly committees: Committee[];
   readonly deadlines: Deadline[];
   readonly amendments: Amendment[];
 }
 
-const NO_ROWS: ConventionRows = { committees: [], deadlines: [], amendments: [] };
+/** The rows of a convention that has none. */
+export const NO_ROWS: ConventionRows = { committees: [], deadlines: [], amendments: [] };
 
-function rowsByConvention(register: Register): Map<string, ConventionRows> {
+/**
+ * Each convention's comités, échéances and avenants, in the register's order, found in one pass
+ * (a lookup per convention would grow with the square of the register).
+ * @example rowsByConvention(register).get("TEAM2-2024")?.committees.length // 3
+ */
+export function rowsByConvention(register: Register): Map<string, ConventionRows> {
   const rows = new Map<string, ConventionRows>();
   const of = (id: string): ConventionRows => {
     let found = rows.get(id);
