@@ -42,6 +42,8 @@ export type CliError =
   | { readonly code: "output_is_link"; readonly path: string }
   /** The output is a folder, a named pipe, a device…: only a regular file is ever written. */
   | { readonly code: "output_not_a_file"; readonly path: string }
+  /** The copy's name does not end as its kind requires (".xlsm" for a workbook with macros, not for one without): Excel would not open it. */
+  | { readonly code: "output_extension"; readonly path: string; readonly expected: ".xlsm" | ".xlsx" }
   /** The register's package cannot be copied with the new sheet without losing a part of it. */
   | { readonly code: "copy_impossible"; readonly path: string; readonly error: PatchError }
   /** `rapport` or `comite` without an option it needs (`--sortie`, `--annee`, `--convention`). */

@@ -7,6 +7,7 @@
  * existing one is replaced only when asked (--remplacer), in one step (src/cli/outputFile.ts).
  */
 import { promises as fs } from "node:fs";
+import { extname } from "node:path";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ReportChoice, reportPlan } from "../plans/reportPlan";
 import { REPORT_CLI } from "../i18n/cli.fr";
@@ -57,6 +58,9 @@ export async function writeReport(request: ReportCopyRequest): Promise<WrittenRe
   }
   const patched = await addSheetsToPackage(packageBytes, planned.plan.addSheets ?? []);
   if (!patched.ok) return { ok: false, error: { code: "copy_impossible", path: request.file, error: patched.error } };
+  // The extension tells Excel what the package is: an .xlsm stays an .xlsm, and only it.
+  const isXlsm = extname(request.output).toLowerCase() === ".xlsm";
+  if (patched.macroEnabled !== isXlsm) return { ok: false, error: { code: "output_extension", path: request.output, expected: patched.macroEnabled ? ".xlsm" : ".xlsx" } };
   const failed = await writeOutput(request.output, patched.bytes, request.replace);
   if (failed !== null) return { ok: false, error: failed };
   const sheet = patched.addedSheets[0] ?? "";

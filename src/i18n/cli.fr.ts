@@ -83,16 +83,41 @@ function fileErrorMessage(error: WorkbookFileError): string {
     case "not_a_file":
       return `${file} n'est pas un fichier (c'est un dossier ?).`;
     case "unreadable_file":
-      return `Le fichier ${file} ne peut pas être lu${error.detail === undefined ? "" : ` (${error.detail})`}.`;
+      return `Le fichier ${file} ne peut pas être lu${error.detail === undefined ? "" : ` (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)})`}.`;
     case "legacy_or_encrypted":
       return (
         `Le fichier ${file} est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe : ` +
         "enregistrez-le au format .xlsx, sans mot de passe à l'ouverture."
       );
     case "not_a_workbook":
-      return `Le fichier ${file} n'est pas un classeur Excel .xlsx${error.detail === undefined ? "" : ` (${error.detail})`}.`;
+      return `Le fichier ${file} n'est pas un classeur Excel .xlsx${error.detail === undefined ? "" : ` (${readingReason(error.detail)})`}.`;
   }
 }
+
+/**
+ * Why a file could not be read as a workbook, in French: the libraries' own messages (JSZip's,
+ * ExcelJS's, its XML parser's, all English) said in words a user can act on, keeping the
+ * technical fact that helps (a column, a line of XML); a reason the command line phrased itself
+ * (French) passes through.
+ * @example readingReason("Bug : uncompressed data size mismatch") // "l'archive zip est abîmée : …"
+ */
+export function readingReason(detail: string): string {
+  if (/size mismatch|crc32|corrupted zip|end of data|invalid (?:distance|code|stored block|block type)|end of central directory|unexpected end/i.test(detail)) {
+    return "l'archive zip est abîmée : ses tailles ou son contenu ne correspondent pas à ce qu'elle déclare";
+  }
+  if (/encrypted/i.test(detail)) return "l'archive zip est chiffrée";
+  if (/compression/i.test(detail)) return "l'archive zip est compressée d'une façon inconnue";
+  const column = /invalid column letter:?\s*([A-Z]+)/i.exec(detail);
+  if (column !== null) return `une cellule est au-delà de la dernière colonne d'Excel, XFD (colonne ${column[1]})`;
+  if (/entity/i.test(detail)) return "le XML du classeur déclare des entités, refusées par sécurité";
+  const xml = /^(\d+):(\d+):/.exec(detail);
+  if (xml !== null) return `le XML d'une partie est mal formé (ligne ${xml[1]}, colonne ${xml[2]})`;
+  if (ENGLISH.test(detail)) return "une partie du classeur a une forme que la lecture ne connaît pas";
+  return detail;
+}
+
+/** Words of a library's English message, which a French reason never holds. */
+const ENGLISH = /\b(?:cannot|can't|the|of|is|not|invalid|unexpected|error|failed|missing|undefined|null|reading|expected|bug|out of)\b/i;
 
 function problemLines(problems: CliErrorWithProblems["problems"]): string {
   return problems.map((p) => `  - ${mappingProblemMessage(p)}`).join("\n");
@@ -127,9 +152,9 @@ export function cliErrorMessage(error: CliError): string {
     case "mapping_file_not_found":
       return `Le fichier de correspondance des colonnes « ${error.path} » n'existe pas.`;
     case "mapping_file_unreadable":
-      return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être lu (${error.detail}).`;
+      return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être lu (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)}).`;
     case "mapping_file_not_json":
-      return `Le fichier de correspondance des colonnes « ${error.path} » n'est pas du JSON valable (${error.detail}).`;
+      return `Le fichier de correspondance des colonnes « ${error.path} » n'est pas du JSON valable (${jsonReason(error.detail)}).`;
     case "mapping_file_invalid":
       return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être appliqué :\n${problemLines(error.problems)}`;
     case "register_unusable":
@@ -148,6 +173,10 @@ export function cliErrorMessage(error: CliError): string {
       );
     case "output_not_a_file":
       return `« ${error.path} » n'est pas un fichier ordinaire (un dossier, un tube nommé, un périphérique ?) : il n'est pas écrit. Choisissez un autre nom.`;
+    case "output_extension":
+      return error.expected === ".xlsm"
+        ? `Le registre contient des macros : sa copie doit se terminer par .xlsm (Excel n'ouvre pas « ${error.path} » sous ce nom). Rien n'est écrit.`
+        : `Le registre n'a pas de macros : sa copie ne peut pas se terminer par .xlsm (Excel n'ouvrirait pas « ${error.path} »). Choisissez un nom en .xlsx. Rien n'est écrit.`;
     case "copy_impossible":
       return `La copie du classeur « ${error.path} » ne peut pas être faite sans en perdre une partie (${patchReason(error.error)}) : rien n'est écrit.`;
     case "missing_option":
@@ -168,7 +197,7 @@ export function cliErrorMessage(error: CliError): string {
     case "text_file_not_found":
       return `Le fichier « ${error.path} » n'existe pas.`;
     case "text_file_unreadable":
-      return `Le fichier « ${error.path} » ne peut pas être lu (${error.detail}).`;
+      return `Le fichier « ${error.path} » ne peut pas être lu (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)}).`;
     case "not_a_text_file":
       return (
         `Le fichier « ${error.path} » n'est pas du texte (un PDF, un document Word ?) : ` +
@@ -206,10 +235,17 @@ function systemReason(errno: string | null, detail: string): string {
     case "ENFILE":
       return "trop de fichiers ouverts";
     case null:
-      return `erreur du système : ${detail}`;
+      return ENGLISH.test(detail) ? "erreur du système" : detail;
     default:
       return `erreur du système ${errno}`;
   }
+}
+
+/** Where JSON.parse stopped, from its (English) message: the character, counted from 1. */
+function jsonReason(detail: string): string {
+  const position = /position (\d+)/.exec(detail);
+  if (position !== null) return `texte inattendu au caractère ${Number(position[1]) + 1}`;
+  return ENGLISH.test(detail) || /JSON/.test(detail) ? "le texte n'est pas du JSON" : detail;
 }
 
 /** Why a register's package cannot be patched. */

@@ -24,7 +24,7 @@
  * Needs Debian's python3-openpyxl, python3-pil, python3-uno and libreoffice-calc (npm run setup):
  * without them part 1 is skipped with a message, except under CI=true where that is a failure.
  */
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
@@ -307,6 +307,14 @@ test("the third-party generators' tools are installed where CI runs", () => {
     const parts = await packageParts(reportPath("openpyxl-macros"));
     expect(parts.get("xl/vbaProject.bin")?.equals((await packageParts(made.files["openpyxl-macros"])).get("xl/vbaProject.bin") ?? Buffer.alloc(0))).toBe(true);
     expect(parts.get("[Content_Types].xml")?.toString("utf8")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    // Under a name ending in .xlsx Excel would not open it: refused, nothing written.
+    const misnamed = join(temp.dir, "openpyxl-macros-rapport.xlsx");
+    const refused = await run("rapport", made.files["openpyxl-macros"], "--annee", YEAR, "--date", AS_OF, "--sortie", misnamed);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      `Le registre contient des macros : sa copie doit se terminer par .xlsm (Excel n'ouvre pas « ${misnamed} » sous ce nom). Rien n'est écrit.`,
+    ]);
+    expect(existsSync(misnamed)).toBe(false);
   });
 
   test("LibreOffice converts every copy rapport wrote, to PDF and to xlsx, with the register's charts and pivot tables and the report's chart", async () => {
@@ -417,8 +425,8 @@ const HOSTILE: readonly HostileCase[] = [
     label: "lying-directory",
     title: "a central directory that declares wrong sizes: read, or refused with a reason",
     make: async (dir) => verifier(await lyingCentralDirectory(dir)),
-    // Today: exit 2 in ~1 s: "n'est pas un classeur Excel .xlsx (Bug : uncompressed data size mismatch)",
-    // JSZip's message (unzip -t, which reads the local headers, finds nothing wrong).
+    // Exit 2 in ~1 s: "l'archive zip est abîmée …" (before issue 18, JSZip's own words: "Bug : uncompressed
+    // data size mismatch"; unzip -t, which reads the local headers, finds nothing wrong).
   },
   {
     label: "xxe",

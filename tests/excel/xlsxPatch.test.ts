@@ -15,6 +15,7 @@ import { loadWorkbook } from "../../src/excel/xlsxWorkbook";
 import { cliErrorMessage } from "../../src/i18n/cli.fr";
 import { libreOfficeConvertAll } from "../helpers/thirdPartyRegisters";
 import { tempDir } from "../cli/cliHelpers";
+import { decodeXmlText } from "../helpers/excelText";
 
 const temp = tempDir();
 afterAll(() => temp.remove());
@@ -67,17 +68,6 @@ async function patched(base: Uint8Array | null, drafts: readonly SheetDraft[] = 
 function styleEntries(styles: string, list: string, entry: string): string[] {
   const body = new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`).exec(styles)?.[1] ?? "";
   return body.match(new RegExp(`<${entry}\\b[^>]*?(?:/>|>[\\s\\S]*?</${entry}>)`, "g")) ?? [];
-}
-
-/** Excel's reading of a text in a part: XML entities, then the "_xHHHH_" escapes. */
-function excelReads(xml: string): string {
-  return xml
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 describe("addSheetsToPackage on a register", () => {
@@ -185,7 +175,7 @@ describe("addSheetsToPackage: names, dates and texts", () => {
     const texts = ["a\u0007b", "ligne\r\nsuivante", "_x003D_1+1", "=1+1", "tab\tgardée", "\u001b[31m"];
     const output = await patched(await register(), [{ name: "Textes", rows: texts.map((text) => [textCell(text)]) }]);
     const sheetXml = (await parts(output)).get("xl/worksheets/sheet3.xml")?.toString("utf8") ?? "";
-    const cells = [...sheetXml.matchAll(/<c r="A(\d+)"[^>]*t="inlineStr"><is>([\s\S]*?)<\/is><\/c>/g)].map((m) => excelReads(m[2].replace(/<[^>]+>/g, "")));
+    const cells = [...sheetXml.matchAll(/<c r="A(\d+)"[^>]*t="inlineStr"><is>([\s\S]*?)<\/is><\/c>/g)].map((m) => decodeXmlText(m[2].replace(/<[^>]+>/g, "")));
     expect(cells).toEqual(texts);
   });
 
