@@ -46,7 +46,8 @@ export async function packageForExcelJs(bytes: Uint8Array): Promise<Uint8Array> 
     if (relative !== xml) zip.file(relsPart, relative, { createFolders: false });
     if (leftOut.size > 0 && relsPathOf(source) === relsPart) await leaveOutDrawings(zip, source, leftOut);
   }
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  // Deflated: the parts left as they were go through as they are, never inflated here.
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** The worksheet without its <drawing> and <legacyDrawing> elements that name left-out relationships. */

@@ -162,7 +162,9 @@ export class XlsxWorkbook implements WorkbookGateway {
 
   /**
    * Writes the workbook, with what was applied, to a file (replacing any file there: the caller
-   * decides whether it may). The file opened is never written unless it is the path given.
+   * decides whether it may). The file opened is never written unless it is the path given. This
+   * writes ExcelJS's model back, which keeps only what ExcelJS models: the command line's copies
+   * are made by adding sheets to the file's own package instead (src/excel/xlsxPatch.ts).
    */
   async save(path: string): Promise<void> {
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
@@ -228,9 +230,11 @@ function isProtected(sheet: Worksheet | undefined): boolean {
 }
 
 /**
- * An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). A package
- * ExcelJS fails on is given again in the form it reads (packageForExcelJs, interim); the first
- * failure is the one reported when that fails too.
+ * An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). A package on
+ * which ExcelJS trips over a part it looked up and did not find (a TypeError: "Cannot read
+ * properties of undefined (reading 'anchors')") is given again in the form it reads
+ * (packageForExcelJs, interim); any other failure (a damaged zip, bad XML) is reported as it is,
+ * and so is the first one when the second try fails too.
  */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   const load = async (data: Uint8Array): Promise<Workbook> => {
@@ -241,6 +245,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   try {
     return await load(bytes);
   } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     try {
       return await load(await packageForExcelJs(bytes));
     } catch {
