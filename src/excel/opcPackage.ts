@@ -178,7 +178,7 @@ export class ContentTypes {
 /** A part that cannot be read or kept as the package needs it. */
 export class PackagePartError extends Error {
   constructor(
-    readonly code: "missing_part" | "invalid_part",
+    readonly code: "missing_part" | "invalid_part" | "part_too_large",
     readonly part: string,
   ) {
     super(`${code}: ${part}`);
@@ -206,11 +206,41 @@ export function freePartName(taken: Set<string>, stem: string, extension: string
   return name;
 }
 
-/** The text of a part (UTF-8), or null when the package has no such part. Names are compared without case. */
-export async function partText(zip: JSZip, part: string): Promise<string | null> {
+/**
+ * The text of a part (UTF-8), or null when the package has no such part; names are compared without
+ * case. A part that inflates past `limit` bytes is refused (PackagePartError "part_too_large").
+ */
+export async function partText(zip: JSZip, part: string, limit = MAX_PART_BYTES): Promise<string | null> {
   const file = findPart(zip, part);
-  return file === null ? null : file.async("string");
+  if (file === null) return null;
+  // Inflated chunk by chunk and stopped past the limit: a part that inflates to gigabytes is refused, never held.
+  const stream = file.nodeStream("nodebuffer");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      size += bytes.length;
+      if (size <= limit) {
+        chunks.push(bytes);
+        return;
+      }
+      stream.removeListener("data", onData);
+      stream.pause();
+      reject(new PackagePartError("part_too_large", part));
+    };
+    stream.on("data", onData);
+    stream.on("end", () => resolve());
+    stream.on("error", reject);
+  });
+  return Buffer.concat(chunks).toString("utf8");
 }
+
+/**
+ * The most a part read as text may inflate to: far above the index parts of any real workbook (a
+ * styles part of 60 000 formats is about 10 MB), far below what would exhaust the memory.
+ */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 /** The zip entry of a part, by name without case ("/xl/…" entries too, as some writers store them). */
 export function findPart(zip: JSZip, part: string): JSZip.JSZipObject | null {

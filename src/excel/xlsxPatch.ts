@@ -46,6 +46,8 @@ export type PatchErrorCode =
   | "missing_part"
   /** A part the patch must change does not parse as the part it should be. */
   | "invalid_part"
+  /** A part the patch must read inflates past MAX_PART_BYTES (a zip bomb, not a workbook). */
+  | "part_too_large"
   /** A Strict Open XML workbook (Excel's "Strict Open XML Spreadsheet"), whose namespaces differ. */
   | "strict_workbook"
   /** The workbook has no room left for the new sheet's cell formats (Excel's limit). */
@@ -339,7 +341,8 @@ class SourceSheet {
     if (sheetPart === null || stylesPart === null) throw new PackagePartError("missing_part", "rendered sheet");
     const styles = (await partText(zip, stylesPart)) ?? "";
     const stringsPart = stringsRel?.part ?? null;
-    const strings = stringsPart === null ? "" : ((await partText(zip, stringsPart)) ?? "");
+    // The workbook ExcelJS just wrote holds the report's texts: as large as the report, never a bomb.
+    const strings = stringsPart === null ? "" : ((await partText(zip, stringsPart, Number.POSITIVE_INFINITY)) ?? "");
     const sharedStrings = [...strings.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
     const definedNamesElement = findElement(workbook, "definedNames");
     const definedNames = definedNamesElement === null ? [] : childElements(workbook, definedNamesElement).map((c) => c.xml);

@@ -259,6 +259,8 @@ function patchReason(error: PatchError): string {
       return `la partie${part} manque`;
     case "invalid_part":
       return `la partie${part} n'a pas la forme attendue`;
+    case "part_too_large":
+      return `la partie${part} est démesurée une fois décompressée (plus de 64 Mo)`;
     case "strict_workbook":
       return "le classeur est au format « Strict Open XML » : enregistrez-le dans Excel au format « Classeur Excel (.xlsx) »";
     case "too_many_styles":

@@ -11,6 +11,7 @@ import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { SheetDraft, dateCell, numberCell, textCell } from "../../src/plans/sheetDraft";
 import { addSheetsToPackage } from "../../src/excel/xlsxPatch";
+import { partText } from "../../src/excel/opcPackage";
 import { loadWorkbook } from "../../src/excel/xlsxWorkbook";
 import { cliErrorMessage } from "../../src/i18n/cli.fr";
 import { libreOfficeConvertAll } from "../helpers/thirdPartyRegisters";
@@ -222,7 +223,7 @@ describe("addSheetsToPackage: packages of other writers, and refusals", () => {
     expect([...roundTrip.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(1);
   }, 120_000);
 
-  test("refused with a reason, nothing dropped: not a zip, no workbook part, a Strict Open XML workbook, no room left for cell formats", async () => {
+  test("refused with a reason, nothing dropped: not a zip, no workbook part, a Strict Open XML workbook, a part inflating past the limit, no room left for cell formats", async () => {
     expect(await addSheetsToPackage(new TextEncoder().encode("pas un zip"), [draft])).toEqual({ ok: false, error: { code: "not_a_package" } });
     const empty = new JSZip();
     empty.file("[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);
@@ -232,6 +233,13 @@ describe("addSheetsToPackage: packages of other writers, and refusals", () => {
     const workbookXml = (await strict.file("xl/workbook.xml")?.async("string")) ?? "";
     strict.file("xl/workbook.xml", workbookXml.replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"));
     expect(await addSheetsToPackage(await strict.generateAsync({ type: "uint8array" }), [draft])).toEqual({ ok: false, error: { code: "strict_workbook" } });
+
+    // A part that inflates past the limit is refused as it inflates, never held whole.
+    const bomb = new JSZip();
+    bomb.file("xl/styles.xml", `<styleSheet>${" ".repeat(5_000_000)}</styleSheet>`);
+    const loaded = await JSZip.loadAsync(await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    await expect(partText(loaded, "xl/styles.xml", 1_000_000)).rejects.toMatchObject({ code: "part_too_large", part: "xl/styles.xml" });
+    expect((await partText(loaded, "xl/styles.xml"))?.length).toBe(5_000_025);
 
     const full = await JSZip.loadAsync(await register());
     const styles = (await full.file("xl/styles.xml")?.async("string")) ?? "";
