@@ -13,11 +13,13 @@ import { cliBench } from "./cliBench";
 import { functionsBench } from "./functionsBench";
 import { BenchSection, now, printSection } from "./measure";
 import { paneBench } from "./paneBench";
+import { reportBench } from "./reportBench";
 
 const BENCHES: Readonly<Record<string, () => BenchSection | Promise<BenchSection>>> = {
   fonctions: functionsBench,
   controle: checkBench,
   cli: cliBench,
+  rapport: reportBench,
   volet: paneBench,
   taille: bundleBench,
 };

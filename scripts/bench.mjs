@@ -4,7 +4,7 @@
 // (tsconfig.bench.json → build-bench/) — then runs them (bench/run.ts) with the garbage collector
 // exposed (memory figures) and room for the 100 000-convention register. Never part of npm test.
 //   npm run bench                       every measure
-//   npm run bench -- controle volet     some of them (fonctions, controle, cli, volet, taille)
+//   npm run bench -- controle volet     some of them (fonctions, controle, cli, rapport, volet, taille)
 import { spawnSync } from "node:child_process";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";

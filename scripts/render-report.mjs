@@ -34,7 +34,11 @@ const LOCALE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** A copy of the workbook where only `sheet` is visible, and active. */
+/**
+ * A copy of the workbook where only `sheet` is visible, and active: no other sheet selected either
+ * (a copy written by `registre rapport` keeps the register's own selection, and LibreOffice prints
+ * a selected sheet even when it is hidden).
+ */
 async function onlySheet(bytes, sheet) {
   const zip = await JSZip.loadAsync(bytes);
   const path = "xl/workbook.xml";
@@ -47,8 +51,14 @@ async function onlySheet(bytes, sheet) {
     const bare = tag.replace(/\s+state="[^"]*"/, "");
     xml = xml.replace(tag, i === index ? bare : bare.replace(/<sheet\b/, '<sheet state="hidden"'));
   });
-  xml = xml.replace(/activeTab="\d+"/, `activeTab="${index}"`).replace(/firstSheet="\d+"/, 'firstSheet="0"');
+  xml = /activeTab="\d+"/.test(xml)
+    ? xml.replace(/activeTab="\d+"/, `activeTab="${index}"`).replace(/firstSheet="\d+"/, 'firstSheet="0"')
+    : xml.replace(/<sheets>/, `<bookViews><workbookView activeTab="${index}"/></bookViews><sheets>`);
   zip.file(path, xml);
+  for (const part of Object.keys(zip.files).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))) {
+    const sheetXml = await zip.file(part).async("string");
+    if (/\stabSelected="(1|true)"/.test(sheetXml)) zip.file(part, sheetXml.replace(/\stabSelected="(1|true)"/g, ""));
+  }
   return zip.generateAsync({ type: "nodebuffer" });
 }
 

@@ -6,6 +6,7 @@
 import { MappingProblem } from "../core/register/registerMapping";
 import type { WorkbookFileError } from "../excel/xlsxWorkbook";
 import type { PdfProblem } from "../pdf/pdfText";
+import type { PatchError } from "../excel/xlsxPatch";
 
 export type CliError =
   /** No sub-command at all. */
@@ -32,7 +33,20 @@ export type CliError =
   | { readonly code: "register_unusable"; readonly path: string; readonly problems: readonly MappingProblem[] }
   /** `demo` was pointed at a file that exists and was not written by `demo`. */
   | { readonly code: "demo_target_exists"; readonly path: string }
-  | { readonly code: "write_failed"; readonly path: string; readonly detail: string }
+  /**
+   * The output could not be written (nothing was: the previous file, if any, is intact). `errno`
+   * is the system's code (ENOSPC…), phrased in French; `detail` its own text, shown only when the
+   * code is not one the message knows.
+   */
+  | { readonly code: "write_failed"; readonly path: string; readonly errno: string | null; readonly detail: string }
+  /** The output is a symbolic link: the command line never writes through one. */
+  | { readonly code: "output_is_link"; readonly path: string }
+  /** The output is a folder, a named pipe, a device…: only a regular file is ever written. */
+  | { readonly code: "output_not_a_file"; readonly path: string }
+  /** The copy's name does not end as its kind requires (".xlsm" for a workbook with macros, not for one without): Excel would not open it. */
+  | { readonly code: "output_extension"; readonly path: string; readonly expected: ".xlsm" | ".xlsx" }
+  /** The register's package cannot be copied with the new sheet without losing a part of it. */
+  | { readonly code: "copy_impossible"; readonly path: string; readonly error: PatchError }
   /** `rapport` or `comite` without an option it needs (`--sortie`, `--annee`, `--convention`). */
   | { readonly code: "missing_option"; readonly value: string; readonly command: string }
   /** `--annee` that is not a year; `detail` is the sentence that says why. */

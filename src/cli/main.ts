@@ -5,6 +5,7 @@
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { parseDateText } from "../core/text/parseDateText";
+import { dateToSerial } from "../core/dates/excelSerial";
 import { parseReportYear } from "../core/report/annualReport";
 import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
@@ -83,7 +84,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
 
     if (command.kind === "ics") {
-      const exported = await exportCalendar({ file: command.file, output: command.output, asOf: asOf.date, mappingFile: command.mappingFile });
+      const { file, output, mappingFile, replace } = command;
+      const exported = await exportCalendar({ file, output, asOf: asOf.date, mappingFile, replace });
       if (!exported.ok) return fail(exported.error);
       exported.lines.forEach(out);
       return EXIT_OK;
@@ -126,12 +128,18 @@ function writeJsonPieces(pieces: Iterable<string>, io: CliIo): void {
   for (const piece of pieces) io.out(jsonControls(piece));
 }
 
-/** asOf: the --date given (AAAA-MM-JJ, JJ/MM/AAAA, or any form the core reads), else today. */
+/**
+ * asOf: the --date given (AAAA-MM-JJ, JJ/MM/AAAA, or any form the core reads), else today. A day
+ * Excel has no serial for (before 01/01/1900, after 31/12/9999) is refused: the check compares
+ * the register's dates, all Excel's, with it.
+ */
 function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDate } | { ok: false; error: CliError } {
   if (text === null) return { ok: true, date: io.today() };
   const parsed = parseDateText(text);
-  if (parsed.ok) return { ok: true, date: parsed.value };
-  return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
+  if (!parsed.ok) return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
+  const serial = dateToSerial(parsed.value);
+  if (!serial.ok) return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...serial.error, value: text, field: "asOf" }) } };
+  return { ok: true, date: parsed.value };
 }
 
 /** A second before the progress line shows; REGISTRE_PROGRESS_MS sets another delay (the terminal test uses 0). */

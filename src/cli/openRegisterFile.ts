@@ -66,10 +66,8 @@ async function readMappingFile(path: string): Promise<{ ok: true; mapping: Expli
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    // JSON.parse's message is English: only where it stopped is kept.
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-    const detail = position === null ? "erreur de syntaxe" : `erreur de syntaxe vers le caractère ${Number(position[1]) + 1}`;
-    return { ok: false, error: { code: "mapping_file_not_json", path, detail } };
+    // JSON.parse's message is English: src/i18n/cli.fr.ts keeps only where it stopped (jsonReason).
+    return { ok: false, error: { code: "mapping_file_not_json", path, detail: error instanceof Error ? error.message : String(error) } };
   }
   const parsed = parseExplicitMapping(json);
   if (!parsed.ok) return { ok: false, error: { code: "mapping_file_invalid", path, problems: parsed.problems } };

@@ -41,7 +41,14 @@ export type Command =
   /** `importer DELIBERATION.txt [--json]`: the review of a deliberation's text. */
   | { readonly kind: "import"; readonly file: string; readonly json: boolean }
   /** `ics REGISTRE.xlsx --sortie ECHEANCES.ics`: the upcoming deadlines as an iCalendar file. */
-  | { readonly kind: "ics"; readonly file: string; readonly output: string; readonly date: string | null; readonly mappingFile: string | null };
+  | {
+      readonly kind: "ics";
+      readonly file: string;
+      readonly output: string;
+      readonly date: string | null;
+      readonly mappingFile: string | null;
+      readonly replace: boolean;
+    };
 
 export type ParsedArgs = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: CliError };
 
@@ -76,7 +83,7 @@ const OPTIONS: Record<"verify" | "demo" | "report" | "committee" | "import" | "i
   report: { ...REPORT_OPTIONS, "--annee": { takesValue: true } },
   committee: { ...REPORT_OPTIONS, "--convention": { takesValue: true } },
   import: { "--json": { takesValue: false } },
-  ics: { "--sortie": { takesValue: true }, "--date": { takesValue: true }, "--colonnes": { takesValue: true } },
+  ics: { "--sortie": { takesValue: true }, "--date": { takesValue: true }, "--colonnes": { takesValue: true }, "--remplacer": { takesValue: false } },
 };
 
 /**
@@ -139,7 +146,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (kind === "ics") {
     const output = text("--sortie");
     if (output === null) return { ok: false, error: { code: "missing_option", value: "--sortie", command: first } };
-    return { ok: true, command: { kind, file: positional[0], output, date: text("--date"), mappingFile: text("--colonnes") } };
+    return { ok: true, command: { kind, file: positional[0], output, date: text("--date"), mappingFile: text("--colonnes"), replace: values.has("--remplacer") } };
   }
   if (kind === "report" || kind === "committee") {
     const needed = kind === "report" ? "--annee" : "--convention";

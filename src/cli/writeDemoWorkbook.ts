@@ -4,13 +4,13 @@
  * replaced only when it is itself a demo register: a staff's workbook is never overwritten.
  */
 import { promises as fs } from "node:fs";
-import { dirname } from "node:path";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { TABLE_KEYS } from "../core/register/registerSchema";
 import { DEMO } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { demoRegister } from "./demoRegister";
 import { writeRegisterWorkbook } from "./writeRegisterWorkbook";
+import { writeFailed } from "./outputFile";
 import { loadWorkbook } from "../excel/xlsxWorkbook";
 
 /** Marks a workbook written by `registre demo` (its Keywords property), so it may be replaced. */
@@ -24,22 +24,21 @@ export async function writeDemoWorkbook(path: string, asOf: CalendarDate): Promi
   if (!(await mayReplace(path))) return { ok: false, error: { code: "demo_target_exists", path } };
   const register = demoRegister(asOf);
   try {
-    await fs.mkdir(dirname(path), { recursive: true });
     await writeRegisterWorkbook(path, {
       properties: { title: DEMO.title, subject: DEMO.subject(asOf), keywords: DEMO_KEYWORDS },
       tables: TABLE_KEYS.map((table) => ({ table, titleRows: DEMO.titleRows(table, asOf), rows: register[table] })),
     });
   } catch (error) {
-    return { ok: false, error: { code: "write_failed", path, detail: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: writeFailed(path, error) };
   }
   return { ok: true, lines: [DEMO.written(path, asOf)] };
 }
 
-/** Nothing at the path, or a demo register written before. */
+/** Nothing at the path, or a demo register written before (itself, not a link to one). */
 async function mayReplace(path: string): Promise<boolean> {
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(path);
+    const stat = await fs.lstat(path);
     if (!stat.isFile()) return false;
     bytes = await fs.readFile(path);
   } catch (error) {

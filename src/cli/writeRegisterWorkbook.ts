@@ -3,11 +3,11 @@
  * of src/core/register/registerSchema.ts, dates as Excel serials with a date format (never JavaScript Dates,
  * which a time zone could move), text always as text.
  */
-import { promises as fs } from "node:fs";
 import { Workbook, Worksheet } from "exceljs";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { dateToSerial } from "../core/dates/excelSerial";
 import { TABLES, TableKey, tableFields } from "../core/register/registerSchema";
+import { writeOutputFile } from "./outputFile";
 
 /** What a cell of the written register may hold: a CalendarDate is written as a date. */
 export type WritableValue = string | number | boolean | CalendarDate | null;
@@ -34,8 +34,8 @@ const MAX_WIDTH = 60;
 const LINE_HEIGHT = 15;
 
 /**
- * Writes the register to `path` (replacing any file there). The caller decides whether a file may
- * be replaced.
+ * Writes the register to `path`, whole or not at all (replacing any file there: the caller decides
+ * whether a file may be replaced); throws the system's error when it cannot.
  * @example await writeRegisterWorkbook("demo.xlsx", { tables: [{ table: "conventions", rows: [{ id: "C1", start: d("2024-07-15") }] }] })
  */
 export async function writeRegisterWorkbook(path: string, register: WritableRegister): Promise<void> {
@@ -45,8 +45,8 @@ export async function writeRegisterWorkbook(path: string, register: WritableRegi
   workbook.subject = register.properties?.subject ?? "";
   workbook.keywords = register.properties?.keywords ?? "";
   for (const table of register.tables) writeTable(workbook.addWorksheet(TABLES[table.table].label), table);
-  const bytes = await workbook.xlsx.writeBuffer();
-  await fs.writeFile(path, Buffer.from(bytes as ArrayBuffer));
+  const written = await writeOutputFile(path, new Uint8Array(await workbook.xlsx.writeBuffer()), { replace: true });
+  if (!written.ok) throw written.exists ? new Error(path) : written.error;
 }
 
 function writeTable(sheet: Worksheet, table: WritableTable): void {

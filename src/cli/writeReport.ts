@@ -1,18 +1,20 @@
 /**
  * `registre rapport` and `registre comite`: the register of an .xlsx file checked at asOf, the
- * report built by the core (the same sheet the task pane adds in Excel), written into a copy of
- * the workbook. The register's own file is never written: the output must be another file, and
- * an existing one is replaced only when asked (--remplacer).
+ * report built by the core (the same sheet the task pane adds in Excel), added to a copy of the
+ * workbook. The copy is the register's own package with the sheet added (src/excel/xlsxPatch.ts):
+ * every part of the register — its sheets, charts, pivot tables, pictures, macros — kept byte for
+ * byte. The register's own file is never written: the output must be another file, and an
+ * existing one is replaced only when asked (--remplacer), in one step (src/cli/outputFile.ts).
  */
 import { promises as fs } from "node:fs";
-import { dirname } from "node:path";
+import { extname } from "node:path";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ReportChoice, reportPlan } from "../plans/reportPlan";
 import { REPORT_CLI } from "../i18n/cli.fr";
 import { CliError } from "./cliError";
 import { openRegisterFile } from "./openRegisterFile";
-import { refuseOutput } from "./outputFile";
-import { XlsxWorkbook } from "../excel/xlsxWorkbook";
+import { refuseOutput, writeOutput } from "./outputFile";
+import { addSheetsToPackage } from "../excel/xlsxPatch";
 
 /** `registre rapport` / `registre comite`: the register, the copy written with the report's sheet added, and which report. */
 export interface ReportCopyRequest {
@@ -48,17 +50,20 @@ export async function writeReport(request: ReportCopyRequest): Promise<WrittenRe
     const value = report.kind === "committee" ? report.conventionId : "";
     return { ok: false, error: { code: "unknown_convention", value, known: register.conventions.map((c) => c.id) } };
   }
-  // The copy is written through ExcelJS's model of the workbook (the register was read without it).
-  const copy = await XlsxWorkbook.open(request.file);
-  if (!copy.ok) return { ok: false, error: { code: "workbook_file", error: copy.error } };
-  const applied = await copy.workbook.apply(planned.plan);
+  let packageBytes: Uint8Array;
   try {
-    await fs.mkdir(dirname(request.output), { recursive: true });
-    await copy.workbook.save(request.output);
+    packageBytes = await fs.readFile(request.file);
   } catch (error) {
-    return { ok: false, error: { code: "write_failed", path: request.output, detail: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: { code: "workbook_file", error: { code: "unreadable_file", path: request.file, detail: error instanceof Error ? error.message : String(error) } } };
   }
-  const sheet = applied.addedSheets[0] ?? "";
+  const patched = await addSheetsToPackage(packageBytes, planned.plan.addSheets ?? []);
+  if (!patched.ok) return { ok: false, error: { code: "copy_impossible", path: request.file, error: patched.error } };
+  // The extension tells Excel what the package is: an .xlsm stays an .xlsm, and only it.
+  const isXlsm = extname(request.output).toLowerCase() === ".xlsm";
+  if (patched.macroEnabled !== isXlsm) return { ok: false, error: { code: "output_extension", path: request.output, expected: patched.macroEnabled ? ".xlsm" : ".xlsx" } };
+  const failed = await writeOutput(request.output, patched.bytes, request.replace);
+  if (failed !== null) return { ok: false, error: failed };
+  const sheet = patched.addedSheets[0] ?? "";
   const written =
     report.kind === "annual"
       ? REPORT_CLI.annualWritten(report.year, request.output, sheet, planned.inForce ?? 0)

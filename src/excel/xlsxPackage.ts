@@ -1,5 +1,5 @@
 /**
- * What ExcelJS cannot write, done on the saved file's zip before it reaches the disk:
+ * What ExcelJS cannot write, or not in time, done on the saved file's zip before it reaches the disk:
  * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
  * - links within the workbook, written as Excel writes them (a `location`, no relationship);
  * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
@@ -9,9 +9,30 @@
  */
 import JSZip from "jszip";
 import { ChartDraft, DraftCell, SheetDraft, areaAddress, quoteSheet } from "../plans/sheetDraft";
+import {
+  CONTENT_TYPE,
+  ContentTypes,
+  NS as PACKAGE_NS,
+  REL_TYPE,
+  addRelationships,
+  freePartName,
+  parseRelationships,
+  partNames,
+  relationshipXml,
+  relationshipsXml,
+  relativeTarget,
+  relsPathOf,
+} from "./opcPackage";
+import { attribute, escapeXml, xmlDeclaration } from "./xmlText";
+
+/** A draft rendered on a sheet of the saved file (by its final name): its charts are added to the file. */
+export interface RenderedSheet {
+  readonly sheet: string;
+  readonly draft: SheetDraft;
+}
 
 /** A chart to add to a sheet of the saved file, with the values its cells hold (the caches). */
-export interface PendingChart {
+interface PendingChart {
   readonly sheet: string;
   readonly chart: ChartDraft;
   readonly categories: readonly string[];
@@ -23,26 +44,20 @@ const SERIES_COLOURS = ["A5A5A5", "2F5597", "C00000", "7F6000"];
 const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   main: "http://schemas.openxmlformats.org/drawingml/2006/main",
-  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  rel: PACKAGE_NS.rel,
   drawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-  packageRel: "http://schemas.openxmlformats.org/package/2006/relationships",
 };
 /**
  * What follows <drawing> in a worksheet (CT_Worksheet: … headerFooter, rowBreaks, colBreaks,
  * customProperties, cellWatches, ignoredErrors, smartTags, drawing, legacyDrawing, …, tableParts, extLst).
  */
 const AFTER_DRAWING = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
-const REL_TYPE = { drawing: `${NS.rel}/drawing`, chart: `${NS.rel}/chart`, hyperlink: `${NS.rel}/hyperlink` };
-const CONTENT_TYPE = {
-  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
-  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-};
 
 /**
  * The chart of a draft with the values of its data area: categories from the first column, one
  * series per next column (its name in the header row).
  */
-export function pendingChart(sheet: string, draft: SheetDraft, chart: ChartDraft): PendingChart {
+function pendingChart(sheet: string, draft: SheetDraft, chart: ChartDraft): PendingChart {
   const at = (row: number, column: number): DraftCell => draft.rows[row]?.[column] ?? null;
   const { data } = chart;
   const bodyRows = Array.from({ length: data.rowCount - 1 }, (_, i) => data.row + 1 + i);
@@ -69,16 +84,25 @@ function cellNumber(cell: DraftCell): number {
 }
 
 /**
- * The bytes of an .xlsx file written by ExcelJS, completed: internal links fixed, charts added.
- * @example await completeXlsx(await workbook.xlsx.writeBuffer(), [pendingChart("Rapport 2025", draft, draft.charts[0])])
+ * The bytes of an .xlsx file written by ExcelJS, completed: texts escaped, internal links fixed, the
+ * rendered drafts' charts added.
+ * @example await completeXlsx(await workbook.xlsx.writeBuffer(), [{ sheet: "Rapport 2025", draft }])
  */
-export async function completeXlsx(bytes: Uint8Array, charts: readonly PendingChart[]): Promise<Uint8Array> {
+export async function completeXlsx(bytes: Uint8Array, rendered: readonly RenderedSheet[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   await escapeSharedStrings(zip);
+  await completePackage(zip, rendered);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * A package written by ExcelJS completed in place: internal links written as Excel writes them,
+ * the rendered drafts' charts added. Its texts are left as they are (see escapeSharedStrings).
+ */
+export async function completePackage(zip: JSZip, rendered: readonly RenderedSheet[]): Promise<void> {
   const sheetParts = await sheetPartsByName(zip);
   for (const part of sheetParts.values()) await internalLinks(zip, part);
-  await addCharts(zip, sheetParts, charts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  await addCharts(zip, sheetParts, rendered.flatMap(({ sheet, draft }) => (draft.charts ?? []).map((chart) => pendingChart(sheet, draft, chart))));
 }
 
 /**
@@ -103,22 +127,18 @@ function excelEscapes(body: string): string {
 /**
  * ExcelJS writes a link to a cell of the workbook ("#'Conventions'!A5") as an external
  * relationship: each becomes a `location` of its <hyperlink>, as Excel writes it, and the
- * relationship goes.
+ * relationship goes. One pass over each part, whatever the number of links.
  */
 async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
   const relsPath = relsPathOf(sheetPart);
   if (zip.file(relsPath) === null) return;
-  let rels = await text(zip, relsPath);
+  const rels = await text(zip, relsPath);
   const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, "Id");
-    const target = attribute(tag, "Target");
-    if (id !== null && target !== null && target.startsWith("#") && attribute(tag, "Type") === REL_TYPE.hyperlink) {
-      targets.set(id, target.slice(1));
-      rels = rels.replace(tag, "");
-    }
+  for (const rel of parseRelationships(sheetPart, rels)) {
+    if (rel.part === null && rel.target.startsWith("#") && rel.type === REL_TYPE.hyperlink) targets.set(rel.id, rel.target.slice(1));
   }
   if (targets.size === 0) return;
+  const kept = rels.replace(/<Relationship\b[^>]*>/g, (tag) => (targets.has(attribute(tag, "Id") ?? "") ? "" : tag));
   const sheet = (await text(zip, sheetPart)).replace(/<hyperlink\b[^>]*>/g, (tag) => {
     const id = attribute(tag, "r:id");
     const target = id === null ? undefined : targets.get(id);
@@ -127,61 +147,47 @@ async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
     return bare.replace(/^<hyperlink\b/, `<hyperlink location="${escapeXml(target)}"`);
   });
   zip.file(sheetPart, sheet);
-  zip.file(relsPath, rels);
+  zip.file(relsPath, kept);
 }
 
 /** Adds each chart to its sheet: chart part, drawing, relationships, content types. */
 async function addCharts(zip: JSZip, sheetParts: ReadonlyMap<string, string>, charts: readonly PendingChart[]): Promise<void> {
   if (charts.length === 0) return;
-  let contentTypes = await text(zip, "[Content_Types].xml");
-  let nextDrawing = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
-  let nextChart = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+  const contentTypes = ContentTypes.parse(await text(zip, "[Content_Types].xml"));
+  const taken = partNames(zip);
 
   const bySheet = new Map<string, PendingChart[]>();
   for (const chart of charts) bySheet.set(chart.sheet, [...(bySheet.get(chart.sheet) ?? []), chart]);
   for (const [sheet, sheetCharts] of bySheet) {
     const part = sheetParts.get(sheet);
     if (part === undefined) throw new Error(`No worksheet part for ${sheet}`);
-    const drawing = nextDrawing++;
+    const drawing = freePartName(taken, "xl/drawings/drawing", ".xml");
     const anchors: string[] = [];
     const drawingRels: string[] = [];
     sheetCharts.forEach((chart, i) => {
-      const number = nextChart++;
-      zip.file(`xl/charts/chart${number}.xml`, chartXml(chart));
-      contentTypes = withOverride(contentTypes, `/xl/charts/chart${number}.xml`, CONTENT_TYPE.chart);
-      drawingRels.push(relationship(`rId${i + 1}`, REL_TYPE.chart, `../charts/chart${number}.xml`));
+      const chartPart = freePartName(taken, "xl/charts/chart", ".xml");
+      zip.file(chartPart, chartXml(chart));
+      contentTypes.add(chartPart, CONTENT_TYPE.chart);
+      drawingRels.push(relationshipXml(`rId${i + 1}`, REL_TYPE.chart, relativeTarget(drawing, chartPart)));
       anchors.push(anchorXml(chart.chart, `rId${i + 1}`, i + 2));
     });
-    zip.file(`xl/drawings/drawing${drawing}.xml`, xmlDeclaration(`<xdr:wsDr xmlns:xdr="${NS.drawing}" xmlns:a="${NS.main}">${anchors.join("")}</xdr:wsDr>`));
-    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
-    contentTypes = withOverride(contentTypes, `/xl/drawings/drawing${drawing}.xml`, CONTENT_TYPE.drawing);
-    await linkDrawing(zip, part, `../drawings/drawing${drawing}.xml`);
+    zip.file(drawing, xmlDeclaration(`<xdr:wsDr xmlns:xdr="${NS.drawing}" xmlns:a="${NS.main}">${anchors.join("")}</xdr:wsDr>`));
+    zip.file(relsPathOf(drawing), relationshipsXml(drawingRels));
+    contentTypes.add(drawing, CONTENT_TYPE.drawing);
+    await linkDrawing(zip, part, relativeTarget(part, drawing));
   }
-  zip.file("[Content_Types].xml", contentTypes);
-}
-
-/** "xl/worksheets/sheet3.xml" → "xl/worksheets/_rels/sheet3.xml.rels". */
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  zip.file("[Content_Types].xml", contentTypes.toString());
 }
 
 /** Worksheet part paths ("xl/worksheets/sheet3.xml") by sheet name, from the workbook and its relationships. */
 async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await text(zip, "xl/workbook.xml");
-  const rels = await text(zip, "xl/_rels/workbook.xml.rels");
-  const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, "Id");
-    const target = attribute(tag, "Target");
-    if (id !== null && target !== null) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
+  const targets = new Map(parseRelationships("xl/workbook.xml", await text(zip, "xl/_rels/workbook.xml.rels")).map((r) => [r.id, r.part]));
   const parts = new Map<string, string>();
   for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = attribute(tag, "name");
-    const id = attribute(tag, "r:id");
-    const target = id === null ? undefined : targets.get(id);
-    if (name !== null && target !== undefined) parts.set(name, target);
+    const target = targets.get(attribute(tag, "r:id") ?? "");
+    if (name !== null && typeof target === "string") parts.set(name, target);
   }
   return parts;
 }
@@ -190,18 +196,14 @@ async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
 async function linkDrawing(zip: JSZip, sheetPart: string, drawingTarget: string): Promise<void> {
   const relsPath = relsPathOf(sheetPart);
   const existing = zip.file(relsPath) === null ? null : await text(zip, relsPath);
-  const ids = new Set((existing?.match(/\bId="([^"]*)"/g) ?? []).map((m) => m.slice(4, -1)));
-  let n = 1;
-  while (ids.has(`rIdChart${n}`)) n++;
-  const id = `rIdChart${n}`;
-  const rel = relationship(id, REL_TYPE.drawing, drawingTarget);
-  zip.file(relsPath, existing === null ? relationships([rel]) : existing.replace("</Relationships>", `${rel}</Relationships>`));
+  const added = addRelationships(existing, [{ type: REL_TYPE.drawing, target: drawingTarget }], "rIdChart");
+  zip.file(relsPath, added.xml);
 
   let sheet = await text(zip, sheetPart);
   if (/<drawing\b/.test(sheet)) throw new Error(`${sheetPart} already has a drawing`);
   if (!sheet.includes(`xmlns:r="${NS.rel}"`)) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
   const at = sheet.search(AFTER_DRAWING);
-  zip.file(sheetPart, `${sheet.slice(0, at)}<drawing r:id="${id}"/>${sheet.slice(at)}`);
+  zip.file(sheetPart, `${sheet.slice(0, at)}<drawing r:id="${added.ids[0]}"/>${sheet.slice(at)}`);
 }
 
 /** The anchor of a chart on its cells (from its top-left cell to the cell after its bottom-right one). */
@@ -276,56 +278,9 @@ function numRef(formula: string, values: readonly number[]): string {
   return `<c:numRef><c:f>${escapeXml(formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
 }
 
-function relationship(id: string, type: string, target: string): string {
-  return `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-}
-
-function relationships(list: readonly string[]): string {
-  return xmlDeclaration(`<Relationships xmlns="${NS.packageRel}">${list.join("")}</Relationships>`);
-}
-
-function withOverride(contentTypes: string, part: string, type: string): string {
-  if (contentTypes.includes(`PartName="${part}"`)) return contentTypes;
-  return contentTypes.replace("</Types>", `<Override PartName="${part}" ContentType="${type}"/></Types>`);
-}
-
-function xmlDeclaration(xml: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`;
-}
-
-/** The next free number of parts named by a pattern (1 when there is none). */
-function nextNumber(zip: JSZip, pattern: RegExp): number {
-  let max = 0;
-  zip.forEach((path) => {
-    const match = pattern.exec(path);
-    if (match !== null) max = Math.max(max, Number(match[1]));
-  });
-  return max + 1;
-}
-
 async function text(zip: JSZip, path: string): Promise<string> {
   const file = zip.file(path);
   if (file === null) throw new Error(`No ${path} in the workbook`);
   return file.async("string");
 }
 
-/** An attribute's value in a start tag, XML entities decoded. */
-function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
-  return match === null ? null : unescapeXml(match[1]);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, "&");
-}

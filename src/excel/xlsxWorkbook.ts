@@ -8,8 +8,9 @@ import { Cell, CellValue as ExcelJsValue, ValueType, Workbook, Worksheet, Worksh
 import { AppliedPlan, SheetDraft, WorkbookPlan, cellAddress, uniqueSheetName } from "../plans/sheetDraft";
 import { CellValue, SheetGrid, columnIndex } from "../core/cells/sheetGrid";
 import { CellTarget, GatewayError, ReadOptions, WorkbookGateway } from "./gateway";
-import { PendingChart, completeXlsx, pendingChart } from "./xlsxPackage";
+import { RenderedSheet, completeXlsx } from "./xlsxPackage";
 import { renderBlock, renderDraft } from "./xlsxRender";
+import { packageForExcelJs } from "./excelJsInput";
 
 /** Why a file cannot be opened as a workbook; phrased by cliErrorMessage (src/i18n/cli.fr.ts). */
 export type WorkbookFileErrorCode =
@@ -69,8 +70,8 @@ const WORKBOOK_PART = Buffer.from("xl/workbook.xml");
  * to another file.
  */
 export class XlsxWorkbook implements WorkbookGateway {
-  /** Charts of the sheets written, added to the file by `save` (ExcelJS writes none). */
-  private charts: PendingChart[] = [];
+  /** The drafts rendered, whose charts and merged areas `save` adds to the file (ExcelJS writes no chart). */
+  private rendered: RenderedSheet[] = [];
 
   private constructor(private readonly workbook: Workbook) {}
 
@@ -141,7 +142,7 @@ export class XlsxWorkbook implements WorkbookGateway {
       const position = old === undefined ? null : this.workbook.worksheets.indexOf(old);
       if (old !== undefined) {
         this.workbook.removeWorksheet(old.id);
-        this.charts = this.charts.filter((c) => !sameName(c.sheet, old.name));
+        this.rendered = this.rendered.filter((r) => !sameName(r.sheet, old.name));
       }
       const sheet = this.addSheet(old?.name ?? draft.name, draft);
       if (position !== null) this.moveTo(sheet, position);
@@ -184,18 +185,20 @@ export class XlsxWorkbook implements WorkbookGateway {
 
   /**
    * Writes the workbook, with what was applied, to a file (replacing any file there: the caller
-   * decides whether it may). The file opened is never written unless it is the path given.
+   * decides whether it may). The file opened is never written unless it is the path given. This
+   * writes ExcelJS's model back, which keeps only what ExcelJS models: the command line's copies
+   * are made by adding sheets to the file's own package instead (src/excel/xlsxPatch.ts).
    */
   async save(path: string): Promise<void> {
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    await fs.writeFile(path, await completeXlsx(bytes, this.charts));
+    await fs.writeFile(path, await completeXlsx(bytes, this.rendered));
   }
 
   private addSheet(name: string, draft: SheetDraft): Worksheet {
     const sheet = this.workbook.addWorksheet(name);
     const tableNames = new Set(this.workbook.worksheets.flatMap(tableNamesOf));
     renderDraft(sheet, draft, tableNames);
-    for (const chart of draft.charts ?? []) this.charts.push(pendingChart(name, draft, chart));
+    this.rendered.push({ sheet: name, draft });
     return sheet;
   }
 
@@ -249,11 +252,29 @@ function isProtected(sheet: Worksheet | undefined): boolean {
   return typeof protection === "object" && protection !== null && "sheet" in protection && protection.sheet === true;
 }
 
-/** An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). */
+/**
+ * An ExcelJS workbook from a file's bytes (ExcelJS's typings want an ArrayBuffer). A package on
+ * which ExcelJS trips over a part it looked up and did not find (a TypeError: "Cannot read
+ * properties of undefined (reading 'anchors')") is given again in the form it reads
+ * (packageForExcelJs, interim); any other failure (a damaged zip, bad XML) is reported as it is,
+ * and so is the first one when the second try fails too.
+ */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return workbook;
+  const load = async (data: Uint8Array): Promise<Workbook> => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    return workbook;
+  };
+  try {
+    return await load(bytes);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    try {
+      return await load(await packageForExcelJs(bytes));
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /** The rectangle from A1 to the last row and column holding a value; blanks are null. */

@@ -5,6 +5,7 @@
  */
 import type { CliError } from "../cli/cliError";
 import type { WorkbookFileError } from "../excel/xlsxWorkbook";
+import type { PatchError } from "../excel/xlsxPatch";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { ConventionStatus } from "../core/rules/conventionStatus";
 import { FindingCode, Severity } from "../core/check/findings";
@@ -39,7 +40,8 @@ export const USAGE: readonly string[] = [
   "      Écrit dans RAPPORT.xlsx une copie du registre avec la feuille « Rapport AAAA » : chiffres clés,",
   "      comités de suivi par semestre (tableau et graphique), points à traiter (comités manquants,",
   "      conventions qui prennent fin dans les 12 mois, jalons en retard, délais de recours en cours)",
-  "      et une ligne par convention en vigueur dans l'année ; prête à imprimer (A4 paysage).",
+  "      et une ligne par convention en vigueur dans l'année ; prête à imprimer (A4 paysage). La copie garde",
+  "      tout le classeur tel quel (graphiques, tableaux croisés, images, macros : un .xlsm se copie en .xlsm).",
   "        --annee AAAA        l'année du rapport",
   "        --collectivite NOM  la collectivité nommée sous le titre",
   "        --sortie FICHIER    la copie écrite ; jamais le registre lui-même",
@@ -57,11 +59,12 @@ export const USAGE: readonly string[] = [
   "      préfecture, de publication et exécutoire, durée, comité de suivi, obligations, jalons, montant,",
   "      tribunal et délai de recours ; puis les lignes proposées pour le registre. Rien n'est écrit.",
   "        --json              un seul objet JSON sur la sortie standard",
-  "  registre ics REGISTRE.xlsx --sortie ECHEANCES.ics [--date AAAA-MM-JJ] [--colonnes correspondance.json]",
+  "  registre ics REGISTRE.xlsx --sortie ECHEANCES.ics [--date AAAA-MM-JJ] [--colonnes correspondance.json] [--remplacer]",
   "      Écrit un calendrier iCalendar (UTF-8) des échéances à venir : fin de chaque convention et début",
   "      de son préavis (rappels 90, 30 et 7 jours avant la fin), prochain comité de suivi à tenir, jalons,",
   "      fin des délais de recours en cours. Réimporté, il met à jour les événements sans les doubler.",
-  "        --sortie FICHIER    le fichier .ics écrit (remplacé s'il existe) ; jamais le registre lui-même",
+  "        --sortie FICHIER    le fichier .ics écrit ; jamais le registre lui-même",
+  "        --remplacer         remplace le fichier de sortie s'il existe déjà (sinon : refus)",
   "  registre aide",
   "      Affiche cette aide (aussi : registre --help).",
   "",
@@ -83,14 +86,14 @@ function fileErrorMessage(error: WorkbookFileError): string {
     case "not_a_file":
       return `${file} n'est pas un fichier (c'est un dossier ?).`;
     case "unreadable_file":
-      return `Le fichier ${file} ne peut pas être lu${error.detail === undefined ? "" : ` (${error.detail})`}.`;
+      return `Le fichier ${file} ne peut pas être lu${error.detail === undefined ? "" : ` (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)})`}.`;
     case "legacy_or_encrypted":
       return (
         `Le fichier ${file} est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe : ` +
         "enregistrez-le au format .xlsx, sans mot de passe à l'ouverture."
       );
     case "not_a_workbook":
-      return `Le fichier ${file} n'est pas un classeur Excel .xlsx${error.detail === undefined ? "" : ` (${error.detail})`}.`;
+      return `Le fichier ${file} n'est pas un classeur Excel .xlsx${error.detail === undefined ? "" : ` (${readingReason(error.detail)})`}.`;
     case "too_large":
       return tooLargeMessage(error);
     case "damaged_archive":
@@ -148,6 +151,31 @@ function tooLargeMessage(error: WorkbookFileError): string {
   }
 }
 
+/**
+ * Why a file could not be read as a workbook, in French: the libraries' own messages (JSZip's,
+ * ExcelJS's, its XML parser's, all English) said in words a user can act on, keeping the
+ * technical fact that helps (a column, a line of XML); a reason the command line phrased itself
+ * (French) passes through.
+ * @example readingReason("Bug : uncompressed data size mismatch") // "l'archive zip est abîmée : …"
+ */
+export function readingReason(detail: string): string {
+  if (/size mismatch|crc32|corrupted zip|end of data|invalid (?:distance|code|stored block|block type)|end of central directory|unexpected end/i.test(detail)) {
+    return "l'archive zip est abîmée : ses tailles ou son contenu ne correspondent pas à ce qu'elle déclare";
+  }
+  if (/encrypted/i.test(detail)) return "l'archive zip est chiffrée";
+  if (/compression/i.test(detail)) return "l'archive zip est compressée d'une façon inconnue";
+  const column = /invalid column letter:?\s*([A-Z]+)/i.exec(detail);
+  if (column !== null) return `une cellule est au-delà de la dernière colonne d'Excel, XFD (colonne ${column[1]})`;
+  if (/entity/i.test(detail)) return "le XML du classeur déclare des entités, refusées par sécurité";
+  const xml = /^(\d+):(\d+):/.exec(detail);
+  if (xml !== null) return `le XML d'une partie est mal formé (ligne ${xml[1]}, colonne ${xml[2]})`;
+  if (ENGLISH.test(detail)) return "une partie du classeur a une forme que la lecture ne connaît pas";
+  return detail;
+}
+
+/** Words of a library's English message, which a French reason never holds. */
+const ENGLISH = /\b(?:cannot|can't|the|of|is|not|invalid|unexpected|error|failed|missing|undefined|null|reading|expected|bug|out of)\b/i;
+
 function problemLines(problems: CliErrorWithProblems["problems"]): string {
   return problems.map((p) => `  - ${mappingProblemMessage(p)}`).join("\n");
 }
@@ -181,9 +209,9 @@ export function cliErrorMessage(error: CliError): string {
     case "mapping_file_not_found":
       return `Le fichier de correspondance des colonnes « ${error.path} » n'existe pas.`;
     case "mapping_file_unreadable":
-      return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être lu (${error.detail}).`;
+      return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être lu (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)}).`;
     case "mapping_file_not_json":
-      return `Le fichier de correspondance des colonnes « ${error.path} » n'est pas du JSON valable (${error.detail}).`;
+      return `Le fichier de correspondance des colonnes « ${error.path} » n'est pas du JSON valable (${jsonReason(error.detail)}).`;
     case "mapping_file_invalid":
       return `Le fichier de correspondance des colonnes « ${error.path} » ne peut pas être appliqué :\n${problemLines(error.problems)}`;
     case "register_unusable":
@@ -194,7 +222,20 @@ export function cliErrorMessage(error: CliError): string {
         "Choisissez un autre nom de fichier."
       );
     case "write_failed":
-      return `Le fichier « ${error.path} » ne peut pas être écrit (${error.detail}).`;
+      return `Le fichier « ${error.path} » n'a pas pu être écrit (${systemReason(error.errno, error.detail)}) : rien n'a été écrit ni remplacé à sa place.`;
+    case "output_is_link":
+      return (
+        `Le fichier de sortie « ${error.path} » est un lien symbolique : la commande n'écrit jamais à travers un lien. ` +
+        "Donnez le chemin d'un fichier ordinaire."
+      );
+    case "output_not_a_file":
+      return `« ${error.path} » n'est pas un fichier ordinaire (un dossier, un tube nommé, un périphérique ?) : il n'est pas écrit. Choisissez un autre nom.`;
+    case "output_extension":
+      return error.expected === ".xlsm"
+        ? `Le registre contient des macros : sa copie doit se terminer par .xlsm (Excel n'ouvre pas « ${error.path} » sous ce nom). Rien n'est écrit.`
+        : `Le registre n'a pas de macros : sa copie ne peut pas se terminer par .xlsm (Excel n'ouvrirait pas « ${error.path} »). Choisissez un nom en .xlsx. Rien n'est écrit.`;
+    case "copy_impossible":
+      return `La copie du classeur « ${error.path} » ne peut pas être faite sans en perdre une partie (${patchReason(error.error)}) : rien n'est écrit.`;
     case "missing_option":
       return `Option ${error.value} manquante pour « ${error.command} ». ${SEE_HELP}`;
     case "invalid_year":
@@ -213,7 +254,7 @@ export function cliErrorMessage(error: CliError): string {
     case "text_file_not_found":
       return `Le fichier « ${error.path} » n'existe pas.`;
     case "text_file_unreadable":
-      return `Le fichier « ${error.path} » ne peut pas être lu (${error.detail}).`;
+      return `Le fichier « ${error.path} » ne peut pas être lu (${systemReason(/^(E[A-Z]+)\b/.exec(error.detail)?.[1] ?? null, error.detail)}).`;
     case "not_a_text_file":
       return (
         `Le fichier « ${error.path} » n'est ni du texte ni un PDF (un document Word, une image ?) : ` +
@@ -245,6 +286,63 @@ export const PROGRESS = {
   reading: (file: string, percent: number): string => `Lecture de « ${file} » : ${percent} %`,
   checking: (file: string): string => `Lecture de « ${file} » : 100 % — vérification…`,
 };
+
+/** Why the system refused a write, from its error code (ENOSPC…); its own text only for a code not known here. */
+function systemReason(errno: string | null, detail: string): string {
+  switch (errno) {
+    case "ENOSPC":
+      return "le disque est plein";
+    case "EDQUOT":
+      return "le quota du disque est atteint";
+    case "EACCES":
+    case "EPERM":
+      return "accès refusé";
+    case "EROFS":
+      return "le support est en lecture seule";
+    case "ENOENT":
+    case "ENOTDIR":
+      return "le dossier n'existe pas ou n'est pas un dossier";
+    case "EISDIR":
+      return "c'est un dossier";
+    case "ENAMETOOLONG":
+      return "le nom est trop long";
+    case "EIO":
+      return "erreur de lecture ou d'écriture du disque";
+    case "EMFILE":
+    case "ENFILE":
+      return "trop de fichiers ouverts";
+    case null:
+      return ENGLISH.test(detail) ? "erreur du système" : detail;
+    default:
+      return `erreur du système ${errno}`;
+  }
+}
+
+/** Where JSON.parse stopped, from its (English) message: the character, counted from 1. */
+function jsonReason(detail: string): string {
+  const position = /position (\d+)/.exec(detail);
+  if (position !== null) return `texte inattendu au caractère ${Number(position[1]) + 1}`;
+  return ENGLISH.test(detail) || /JSON/.test(detail) ? "le texte n'est pas du JSON" : detail;
+}
+
+/** Why a register's package cannot be patched. */
+function patchReason(error: PatchError): string {
+  const part = error.part === undefined ? "" : ` « ${error.part} »`;
+  switch (error.code) {
+    case "not_a_package":
+      return "l'archive zip ne peut pas être lue entièrement : une partie est chiffrée, abîmée ou compressée d'une façon inconnue";
+    case "missing_part":
+      return `la partie${part} manque`;
+    case "invalid_part":
+      return `la partie${part} n'a pas la forme attendue`;
+    case "part_too_large":
+      return `la partie${part} est démesurée une fois décompressée (plus de 64 Mo)`;
+    case "strict_workbook":
+      return "le classeur est au format « Strict Open XML » : enregistrez-le dans Excel au format « Classeur Excel (.xlsx) »";
+    case "too_many_styles":
+      return "le classeur a déjà le nombre maximal de formats de cellule qu'Excel accepte";
+  }
+}
 
 /** Messages of `registre ics`. */
 export const ICS_CLI = {
@@ -340,5 +438,4 @@ export const REPORT_CLI = {
     `Préparation du comité de suivi de la convention ${reference} écrite dans « ${path} », feuille « ${sheet} ».`,
   registerUntouched: (path: string, asOf: CalendarDate): string =>
     `Copie du registre « ${path} » vérifié au ${formatDateFr(asOf)} ; le registre lui-même n'est pas modifié.`,
-  notAFile: "ce n'est pas un fichier",
 };

@@ -158,6 +158,9 @@ const MESSAGES: Messages = {
     `${capitalize(field)} : le 29/02/1900 n'existe pas (c'est une erreur historique d'Excel, numéro de série 60).`,
   date_out_of_range: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} est hors des dates qu'Excel sait afficher (du 01/01/1900 au 31/12/9999).`,
+  past_excel_dates: (e, field) =>
+    `${capitalize(field)} : ${e.months} mois à compter du ${formatDateFr(e.from)} mènent après le 31/12/9999, le dernier jour qu'Excel sait afficher ; ` +
+    "la date qui en découle n'est pas calculée. Vérifiez la date de départ.",
   invalid_duration: (e, field) =>
     `${capitalize(field)} : ${describeValue(e.value)} n'est pas une durée comprise` +
     (e.notUnderstood !== String(e.value) ? ` (« ${e.notUnderstood} » non compris)` : "") +

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "registre-ics-"));
   try {
     const output = join(dir, "echeances.ics");
-    const done = await exportCalendar({ file: demo.path, output, asOf: ASOF, mappingFile: null });
+    const done = await exportCalendar({ file: demo.path, output, asOf: ASOF, mappingFile: null, replace: true });
     if (!done.ok) throw new Error("registre ics");
     cliIcs = readFileSync(output, "utf8");
   } finally {

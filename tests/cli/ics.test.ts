@@ -84,8 +84,13 @@ describe("registre ics", () => {
     const uids = (file: string) => [...readFileSync(file, "utf8").matchAll(/^UID:(.*)$/gm)].map((m) => m[1].trim());
     expect(uids(later)).toEqual(uids(first));
     expect(new Set(uids(first)).size).toBe(7);
-    // Run twice on the same day: the same bytes (DTSTAMP is the date given, never the clock).
-    await run("ics", register, "--sortie", later, "--date", "2025-09-01");
+    // Run twice on the same day: the same bytes (DTSTAMP is the date given, never the clock). The
+    // file written before is replaced only with --remplacer, as by the other commands (issue 18).
+    const kept = readFileSync(later);
+    const refused = await run("ics", register, "--sortie", later, "--date", "2025-09-01");
+    expect([refused.code, refused.stderr]).toEqual([2, `Le fichier « ${later} » existe déjà : il n'est pas remplacé. Choisissez un autre nom, ou ajoutez --remplacer.`]);
+    expect(readFileSync(later)).toEqual(kept);
+    expect((await run("ics", register, "--sortie", later, "--date", "2025-09-01", "--remplacer")).code).toBe(0);
     expect(readFileSync(later)).toEqual(readFileSync(first));
   });
 

@@ -330,6 +330,10 @@ describe("registre verifier: unusable input is exit 2 with the reason in French"
     [["verifier", "a.xlsx", "--date"], "L'option --date attend une valeur."],
     [["verifier", "a.xlsx", "--date", "2026-02-30"], "Option --date : Date de référence : « 2026-02-30 » n'existe pas dans le calendrier."],
     [["verifier", "a.xlsx", "--date", "demain"], "Option --date : Date de référence : « demain » n'est pas une date reconnue"],
+    // Excel's dates run from 01/01/1900 to 31/12/9999 (issue 18).
+    [["verifier", "a.xlsx", "--date", "0000-01-01"], "Option --date : Date de référence : « 0000-01-01 » est hors des dates qu'Excel sait afficher (du 01/01/1900 au 31/12/9999)."],
+    [["verifier", "a.xlsx", "--date", "1899-12-31"], "Option --date : Date de référence : « 1899-12-31 » est hors des dates qu'Excel sait afficher"],
+    [["ics", "a.xlsx", "--sortie", "a.ics", "--date", "31/12/1899"], "Option --date : Date de référence : « 31/12/1899 » est hors des dates qu'Excel sait afficher"],
     [["verifier", "a.xlsx", "--json", "--json"], "L'option --json est donnée deux fois."],
     [["demo", "--json"], "Option inconnue pour « demo » : --json."],
     [["verifie", "a.xlsx"], "Commande inconnue : « verifie »"],

@@ -137,17 +137,31 @@ export interface RoundTrip {
  * non-empty file (soffice exits 0 even when it could not load the input, so the file is what counts).
  */
 export function libreOfficeRoundTrip(file: string, outDir: string, to: "pdf" | "xlsx" = "pdf"): RoundTrip {
+  const { child, outputs } = convert([file], outDir, to);
+  return { ok: child.status === 0 && outputs[0] !== null, output: outputs[0], status: child.status, stderr: `${child.stderr ?? ""}${child.error?.message ?? ""}` };
+}
+
+/**
+ * Converts several files in one LibreOffice run (pdf or xlsx), into a new folder under `outDir`;
+ * the file written for each, in order, or null where LibreOffice wrote nothing.
+ */
+export function libreOfficeConvertAll(files: readonly string[], outDir: string, to: "pdf" | "xlsx"): (string | null)[] {
+  return convert(files, outDir, to).outputs;
+}
+
+function convert(files: readonly string[], outDir: string, to: "pdf" | "xlsx"): { child: ReturnType<typeof spawnSync>; outputs: (string | null)[] } {
   // A profile of its own (it neither waits for nor disturbs another LibreOffice), and a folder of its
   // own for the output (converting to xlsx must not overwrite an input of the same name).
   const profile = mkdtempSync(join(outDir, "lo-profile-"));
   const converted = mkdtempSync(join(outDir, "lo-out-"));
   const filter = to === "pdf" ? "pdf:calc_pdf_Export" : "xlsx:Calc MS Excel 2007 XML";
-  const child = spawnSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", converted, file],
-    { encoding: "utf8", timeout: 120_000 },
-  );
-  const output = join(converted, `${basename(file, extname(file))}.${to}`);
-  const wrote = existsSync(output) && statSync(output).size > 0;
-  return { ok: child.status === 0 && wrote, output: wrote ? output : null, status: child.status, stderr: `${child.stderr ?? ""}${child.error?.message ?? ""}` };
+  const child = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", converted, ...files], {
+    encoding: "utf8",
+    timeout: 120_000 + 20_000 * files.length,
+  });
+  const outputs = files.map((file) => {
+    const output = join(converted, `${basename(file, extname(file))}.${to}`);
+    return existsSync(output) && statSync(output).size > 0 ? output : null;
+  });
+  return { child, outputs };
 }

@@ -24,6 +24,12 @@ describe("French messages", () => {
     );
   });
 
+  it("never shows a date past 31/12/9999: it names the months and the start they are counted from", () => {
+    expect(errorMessage({ code: "past_excel_dates", field: "duration", value: 36, from: d("9997-09-22"), months: 36 })).toBe(
+      "Durée : 36 mois à compter du 22/09/9997 mènent après le 31/12/9999, le dernier jour qu'Excel sait afficher ; la date qui en découle n'est pas calculée. Vérifiez la date de départ.",
+    );
+  });
+
   it("says when nothing is left rather than blaming the user", () => {
     expect(errorMessage({ code: "none_left", what: "committee" })).toMatch(/^Aucun semestre restant sans comité/);
   });
@@ -39,6 +45,7 @@ describe("French messages", () => {
       impossible_date: { code: "impossible_date", field: "date", value, actual: d("2024-07-12") },
       phantom_excel_date: { code: "phantom_excel_date", field: "date", value: 60 },
       date_out_of_range: { code: "date_out_of_range", field: "date", value },
+      past_excel_dates: { code: "past_excel_dates", field: "duration", value: 36, from: d("9997-09-22"), months: 36 },
       invalid_duration: { code: "invalid_duration", field: "date", value, notUnderstood: "y" },
       invalid_integer: { code: "invalid_integer", field: "date", value, min: 0, max: 12 },
       invalid_year: { code: "invalid_year", field: "date", value },

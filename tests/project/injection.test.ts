@@ -36,6 +36,7 @@ import {
 import { addAnnualReport, addCommitteeReport } from "../../src/actions/reportActions";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { run, tempDir } from "../cli/cliHelpers";
+import { decodeXmlText } from "../helpers/excelText";
 import { d } from "../helpers/dates";
 
 // ---------------------------------------------------------------------------------------------
@@ -222,19 +223,6 @@ const GATEWAYS: { readonly name: string; open(grids: Record<string, CellValue[][
     },
   },
 ];
-
-/** Excel's decoding of a text in an .xlsx part: XML entities, then the "_xHHHH_" escapes. */
-function decodeXmlText(xml: string): string {
-  return xml
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, "&")
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, n: string) => String.fromCharCode(parseInt(n, 16)));
-}
 
 /** The text of a shared string or an inline string: its runs' <t>, decoded as Excel does. */
 function stringItemText(xml: string): string {

@@ -55,6 +55,11 @@ export type DomainError =
   | ({ readonly code: "phantom_excel_date" } & About)
   /** A date outside what Excel can show (before 01/01/1900 or after 31/12/9999). */
   | ({ readonly code: "date_out_of_range" } & About)
+  /**
+   * A date the rules would compute from `from` and `months` (a convention's end, a milestone's
+   * deadline) that falls after 31/12/9999, the last day Excel shows: it is not computed.
+   */
+  | ({ readonly code: "past_excel_dates"; readonly from: CalendarDate; readonly months: number } & About)
   /** A duration that could not be understood; `notUnderstood` is the part that was not. */
   | ({ readonly code: "invalid_duration"; readonly notUnderstood: string } & About)
   /** A number that should be a whole number within bounds. */

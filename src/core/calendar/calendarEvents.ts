@@ -12,6 +12,7 @@ import { addDays, compareDates } from "../dates/dayNumber";
 import { deadlineKindOf } from "../rules/deadlineKind";
 import { HolidayZone } from "../dates/holidayZone";
 import { milestoneDeadline } from "../rules/milestoneDeadline";
+import { dateToSerial } from "../dates/excelSerial";
 import { Convention, Register } from "../register/registerSchema";
 
 export type CalendarEventKind =
@@ -75,7 +76,8 @@ export function eventUid(kind: CalendarEventKind, conventionId: string, label?: 
 export function calendarEvents(register: Register, check: CheckResult, options: CalendarOptions): DeadlineEvent[] {
   const { asOf } = options;
   const conventions = new Map<string, Convention>(register.conventions.map((c) => [c.id, c]));
-  const upcoming = (date: CalendarDate | null): date is CalendarDate => date !== null && compareDates(date, asOf) >= 0;
+  // A date past 31/12/9999 (an appeal deadline of a publication in late 9999) is no date Excel or a calendar holds.
+  const upcoming = (date: CalendarDate | null): date is CalendarDate => date !== null && compareDates(date, asOf) >= 0 && dateToSerial(date).ok;
   const events: DeadlineEvent[] = [];
   check.conventions.forEach((summary) => {
     const convention = conventions.get(summary.id);

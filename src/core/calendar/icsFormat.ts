@@ -94,7 +94,8 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
     `UID:${escapeIcsText(event.uid)}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
-    `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
+    // The day after 31/12/9999 has no four-digit year (RFC 5545 §3.3.4): that day's event lasts one day by DURATION.
+    event.date.year >= 9999 && event.date.month === 12 && event.date.day === 31 ? "DURATION:P1D" : `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
     `SUMMARY:${escapeIcsText(event.summary)}`,
   ];
   if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeIcsText(event.description)}`);

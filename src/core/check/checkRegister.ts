@@ -77,15 +77,22 @@ export function checkRegister(register: Register, options: CheckOptions): CheckR
   return { conventions, findings };
 }
 
-interface ConventionRows {
+/** A convention's rows of the other tables. */
+export interface ConventionRows {
   readonly committees: Committee[];
   readonly deadlines: Deadline[];
   readonly amendments: Amendment[];
 }
 
-const NO_ROWS: ConventionRows = { committees: [], deadlines: [], amendments: [] };
+/** The rows of a convention that has none. */
+export const NO_ROWS: ConventionRows = { committees: [], deadlines: [], amendments: [] };
 
-function rowsByConvention(register: Register): Map<string, ConventionRows> {
+/**
+ * Each convention's comités, échéances and avenants, in the register's order, found in one pass
+ * (a lookup per convention would grow with the square of the register).
+ * @example rowsByConvention(register).get("TEAM2-2024")?.committees.length // 3
+ */
+export function rowsByConvention(register: Register): Map<string, ConventionRows> {
   const rows = new Map<string, ConventionRows>();
   const of = (id: string): ConventionRows => {
     let found = rows.get(id);
@@ -187,6 +194,11 @@ function termFindings(convention: Convention, term: ConventionTerm, finding: (fa
   }
   if (convention.end !== null && term.computedEnd !== null && compareDates(convention.end, term.computedEnd) !== 0) {
     found.push(finding({ code: "inconsistent_dates", reason: "end_differs", field: "end", date: convention.end, otherDate: term.computedEnd }));
+  }
+  if (term.start !== null && term.monthsPastExcel !== null) {
+    const field = fieldSpec("conventions", "duration")?.label;
+    const error = { code: "past_excel_dates", from: term.start, months: term.monthsPastExcel, value: term.monthsPastExcel, field } as const;
+    found.push(finding({ code: "invalid_value", field: "duration", error }));
   }
   if (term.start !== null && term.end !== null && compareDates(term.end, term.start) < 0) {
     found.push(finding({ code: "inconsistent_dates", reason: "end_before_start", field: "end", date: term.end, otherDate: term.start }));
@@ -354,6 +366,11 @@ function milestoneFindings(start: CalendarDate | null, deadlines: readonly Deadl
     if (deadline === null) {
       // A delay without start: the missing start is already reported.
       if (milestone.delayMonths === null) found.push(finding({ code: "missing_date", field: "dueDate", label: milestone.label }));
+      else if (start !== null) {
+        const field = fieldSpec("deadlines", "delayMonths")?.label;
+        const error = { code: "past_excel_dates", from: start, months: milestone.delayMonths, value: milestone.delayMonths, field } as const;
+        found.push(finding({ code: "invalid_value", field: "delayMonths", label: milestone.label, error }));
+      }
       continue;
     }
     const left = daysLeft(deadline, options.asOf);

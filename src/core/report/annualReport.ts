@@ -5,8 +5,9 @@
  */
 import { addMonthsClamped } from "../dates/addMonthsClamped";
 import { appealDeadline } from "../rules/appealDeadline";
+import { dateToSerial } from "../dates/excelSerial";
 import { CalendarDate } from "../dates/calendarDate";
-import { CheckResult, ConventionSummary, checkRegister, isSteeringMeeting } from "../check/checkRegister";
+import { CheckResult, ConventionRows, ConventionSummary, NO_ROWS, checkRegister, isSteeringMeeting, rowsByConvention } from "../check/checkRegister";
 import { compareAmendments } from "../rules/conventionTerm";
 import { ConventionStatus, conventionStatus } from "../rules/conventionStatus";
 import { compareDates, minDate } from "../dates/dayNumber";
@@ -156,10 +157,11 @@ export function annualReport(register: Register, options: AnnualReportOptions, c
 
   const rows: AnnualRow[] = [];
   const summaryOf: ConventionSummary[] = [];
+  const rowsOf = rowsByConvention(register);
   for (const convention of register.conventions) {
     const summary = summaries.get(convention.id);
     if (summary === undefined || !inForceDuring(summary, from, to)) continue;
-    rows.push(annualRow(register, convention, summary, from, to));
+    rows.push(annualRow(rowsOf.get(convention.id) ?? NO_ROWS, convention, summary, from, to));
     summaryOf.push(summary);
   }
   const ids = new Set(rows.map((r) => r.id));
@@ -212,7 +214,7 @@ function inForceDuring(summary: ConventionSummary, from: CalendarDate, to: Calen
   return summary.end === null || compareDates(summary.end, from) >= 0;
 }
 
-function annualRow(register: Register, convention: Convention, summary: ConventionSummary, from: CalendarDate, to: CalendarDate): AnnualRow {
+function annualRow(own: ConventionRows, convention: Convention, summary: ConventionSummary, from: CalendarDate, to: CalendarDate): AnnualRow {
   const facts = conventionFacts(convention, summary);
   const { start, end } = facts;
   const termOk = start !== null && end !== null && compareDates(end, start) >= 0;
@@ -220,15 +222,15 @@ function annualRow(register: Register, convention: Convention, summary: Conventi
   return {
     ...facts,
     status: termOk ? conventionStatus(start, end, to, summary.noticeMonths) : null,
-    committees: register.committees
-      .filter((m) => m.conventionId === convention.id && isSteeringMeeting(m) && isWithin(m.date, from, to) && inTerm(m.date))
+    committees: own.committees
+      .filter((m) => isSteeringMeeting(m) && isWithin(m.date, from, to) && inTerm(m.date))
       .map((m) => m.date)
       .sort(compareDates),
     missingSemesters: summary.committeeCoverage
       .filter((c) => c.state === "missing" && c.window.end.year === from.year)
       .map((c) => c.period.label),
     nextCommitteeDue: summary.nextCommitteeDue,
-    amendments: register.amendments.filter((a) => a.conventionId === convention.id && isWithin(a.date, from, to)).sort(compareAmendments),
+    amendments: own.amendments.filter((a) => isWithin(a.date, from, to)).sort(compareAmendments),
   };
 }
 
@@ -279,7 +281,8 @@ function runningAppeals(conventions: readonly Convention[], options: AnnualRepor
     if (c.publicationDate === null) continue;
     const deadline = appealDeadline(c.publicationDate, { months: options.appealMonths, zone: options.zone });
     const left = daysLeft(deadline, options.asOf);
-    if (left >= 0) appeals.push({ id: c.id, title: c.title, partner: c.partner, source: c.source, publication: c.publicationDate, deadline, daysLeft: left });
+    // A deadline past 31/12/9999 (a publication in late 9999) is no date a sheet can hold: left out.
+    if (left >= 0 && dateToSerial(deadline).ok) appeals.push({ id: c.id, title: c.title, partner: c.partner, source: c.source, publication: c.publicationDate, deadline, daysLeft: left });
   }
   return appeals.sort((a, b) => a.daysLeft - b.daysLeft);
 }

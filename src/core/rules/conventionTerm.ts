@@ -1,5 +1,6 @@
 import { CalendarDate } from "../dates/calendarDate";
 import { compareDates } from "../dates/dayNumber";
+import { dateToSerial } from "../dates/excelSerial";
 import { EndRule, endOfTerm } from "./endOfTerm";
 import { Amendment, Convention } from "../register/registerSchema";
 
@@ -28,6 +29,11 @@ export interface ConventionTerm {
   readonly end: CalendarDate | null;
   /** The convention's avenants in date order (then N°), each with the end in force before it. */
   readonly steps: readonly AmendmentStep[];
+  /**
+   * The months (the duration, or an avenant's new duration) whose end would fall after 31/12/9999,
+   * the last day Excel shows; that end is left unknown (null above). Null when none does.
+   */
+  readonly monthsPastExcel: number | null;
 }
 
 /**
@@ -37,12 +43,20 @@ export interface ConventionTerm {
  */
 export function conventionTerm(convention: Convention, amendments: readonly Amendment[], rule: EndRule = "veille"): ConventionTerm {
   const start = convention.start;
-  const durationEnd = start !== null && convention.duration !== null ? endOfTerm(start, convention.duration, rule) : null;
+  let monthsPastExcel: number | null = null;
+  // An end after 31/12/9999 is no date Excel can hold: unknown, and said once (monthsPastExcel).
+  const termEnd = (months: number | null): CalendarDate | null => {
+    if (start === null || months === null) return null;
+    const end = endOfTerm(start, months, rule);
+    if (dateToSerial(end).ok) return end;
+    monthsPastExcel ??= months;
+    return null;
+  };
+  const durationEnd = termEnd(convention.duration);
   const ordered = amendments.filter((a) => a.conventionId === convention.id).sort(compareAmendments);
   const changing = ordered.filter(changesEnd);
   const endAmendment = changing.length > 0 ? changing[changing.length - 1] : null;
-  const endSetBy = (a: Amendment): CalendarDate | null =>
-    a.newEnd ?? (a.newDuration !== null && start !== null ? endOfTerm(start, a.newDuration, rule) : null);
+  const endSetBy = (a: Amendment): CalendarDate | null => a.newEnd ?? termEnd(a.newDuration);
   const amendmentEnd = endAmendment === null ? null : endSetBy(endAmendment);
   const computedEnd = endAmendment === null ? durationEnd : amendmentEnd;
   const end = endAmendment === null ? (convention.end ?? durationEnd) : (amendmentEnd ?? convention.end);
@@ -55,7 +69,7 @@ export function conventionTerm(convention: Convention, amendments: readonly Amen
     if (changesEnd(amendment)) endBefore = endSetBy(amendment);
     return step;
   });
-  return { start, durationEnd, endAmendment, amendmentEnd, computedEnd, end, steps };
+  return { start, durationEnd, endAmendment, amendmentEnd, computedEnd, end, steps, monthsPastExcel };
 }
 
 /** Whether an avenant sets a new end or a new total duration. */

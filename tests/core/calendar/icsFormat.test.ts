@@ -76,3 +76,14 @@ describe("formatIcs", () => {
     expect(second.endDate.toString()).toBe("2025-01-01");
   });
 });
+
+describe("formatIcs on Excel's last day", () => {
+  it("gives an event on 31/12/9999 a DURATION of one day: the day after has no four-digit year (RFC 5545 §3.3.4)", () => {
+    const text = formatIcs({ productId: "-//Test//FR", name: "Fin", stamp: d("9999-11-01"), events: [{ uid: "u", date: d("9999-12-31"), summary: "Dernier jour" }] });
+    expect(text).toContain("DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n");
+    expect(text).not.toMatch(/DTEND|\d{9}/);
+    const [event] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    expect(event.startDate.toString()).toBe("9999-12-31");
+    expect(event.duration.toString()).toBe("P1D");
+  });
+});

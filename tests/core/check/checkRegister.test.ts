@@ -228,6 +228,20 @@ describe("checkRegister: effective end of a convention", () => {
     expect(result.conventions[0]).toMatchObject({ end: null, status: null, missingSemesters: [], nextCommitteeDue: null });
   });
 
+  it("leaves unknown an end or a milestone past 31/12/9999 (Excel's last day) and asks to check the start, never showing such a date", () => {
+    const reg = register({
+      conventions: [convention("TEAM2", { start: "9997-09-22", duration: 36 })],
+      deadlines: [deadline("TEAM2", "Jalon lointain", { kind: "milestone", delayMonths: 40, row: 3 })],
+    });
+    const result = check(reg, "9999-12-01");
+    const error = (field: string, months: number) => ({ code: "past_excel_dates", from: d("9997-09-22"), months, value: months, field });
+    expect(result.findings).toEqual([
+      { code: "invalid_value", ...onConvention(), field: "duration", error: error("Durée", 36) },
+      { code: "invalid_value", ...onDeadline(3), field: "delayMonths", label: "Jalon lointain", error: error("Délai (mois)", 40) },
+    ]);
+    expect(result.conventions[0]).toMatchObject({ end: null, status: null, nextCommitteeDue: null });
+  });
+
   it("reports an end before the start and then checks neither status nor comités", () => {
     const reg = register({
       conventions: [convention("TEAM2", { start: "2024-07-15", end: "2024-07-01" })],

@@ -13,7 +13,18 @@ describe("conventionTerm", () => {
       computedEnd: d("2027-07-14"),
       end: d("2027-07-14"),
       steps: [],
+      monthsPastExcel: null,
     });
+  });
+
+  it("leaves unknown an end past 31/12/9999, Excel's last day, and says which months lead there", () => {
+    const term = conventionTerm(convention("LOIN", { start: "9997-09-22", duration: 36 }), []);
+    expect([term.durationEnd, term.computedEnd, term.end, term.monthsPastExcel]).toEqual([null, null, null, 36]);
+    // The last day itself is a date Excel holds.
+    expect(conventionTerm(convention("BORD", { start: "9997-01-01", duration: 36 }), []).end).toEqual(d("9999-12-31"));
+    // An avenant's new duration is read the same way.
+    const extended = conventionTerm(convention("LOIN", { start: "9990-01-01", duration: 12 }), [amendment("LOIN", "9990-06-01", { newDuration: 240 })]);
+    expect([extended.amendmentEnd, extended.monthsPastExcel]).toEqual([null, 240]);
   });
 
   it("prefers the register's end when no avenant changes it, and keeps the computed one to compare", () => {
