@@ -269,7 +269,7 @@ describe("registre verifier --colonnes", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`« ${notJson} » n'est pas du JSON valable`);
     // Where JSON.parse stopped, in French; never its English message.
-    expect(bad.stderr).toMatch(/\(erreur de syntaxe( vers le caractère \d+)?\)/);
+    expect(bad.stderr).toMatch(/\((texte inattendu au caractère \d+|le texte n.est pas du JSON)\)/);
     expect(bad.stderr).not.toMatch(/Unexpected|token|position/);
     const missing = await run("verifier", suivi, "--colonnes", join(temp.dir, "absent.json"));
     expect(missing.code).toBe(2);
