@@ -1,11 +1,11 @@
 /**
- * The `registre` command line: `verifier`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
+ * The `registre` command line: `verifier` (a file or a folder), `consolider`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
  * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
  * wires it to the real process (bin/registre.js).
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { parseDateText } from "../core/text/parseDateText";
-import { parseReportYear } from "../core/report/annualReport";
+import { defaultReportYear, parseReportYear } from "../core/report/annualReport";
 import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
 import { today } from "../runtime/today";
@@ -18,6 +18,12 @@ import { jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
 import { writeReport } from "./writeReport";
+import { consolidateFolder } from "./consolidateFolder";
+import { FOLDER } from "../i18n/folder.fr";
+import { ProgressLine, progressLine } from "./progressLine";
+import { isFolder } from "./registerFolder";
+import { verifyFolder } from "./verifyFolder";
+import { defaultWorkers } from "./workerPool";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -26,6 +32,8 @@ export interface CliIo {
   err(line: string): void;
   /** Today's date, read only when --date is not given. */
   today(): CalendarDate;
+  /** The progress line of a long run (a folder of registers); absent when no terminal watches. */
+  readonly progress?: ProgressLine | null;
 }
 
 /** The check ran (alerts or not). */
@@ -101,6 +109,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT_OK;
     }
 
+    if (command.kind === "consolidate") {
+      const workers = readWorkers(command.workers);
+      if (!workers.ok) return fail(workers.error);
+      const year = command.year === null ? { ok: true as const, value: defaultReportYear(asOf.date) } : parseReportYear(command.year, asOf.date);
+      if (!year.ok) return fail({ code: "invalid_year", value: command.year ?? "", detail: errorMessage(year.error) });
+      const { folder, output, replace, recursive, json, mappingFile, authority } = command;
+      const made = await consolidateFolder({ folder, output, replace, recursive, json, mappingFile, authority, asOf: asOf.date, year: year.value, workers: workers.value, progress: io.progress ?? null });
+      if (!made.ok) return fail(made.error);
+      if (json) io.out(jsonText(made.json, 2));
+      else made.lines.forEach(out);
+      if (made.written) return EXIT_OK;
+      err(FOLDER.noneReadable(made.json.summary.registers));
+      return EXIT_UNUSABLE;
+    }
+
+    if (command.recursive === true || command.workers !== undefined) {
+      if (!(await isFolder(command.file))) return fail({ code: "option_needs_folder", value: command.recursive === true ? "--recursif" : "--processus" });
+    }
+    if (await isFolder(command.file)) {
+      const workers = readWorkers(command.workers ?? null);
+      if (!workers.ok) return fail(workers.error);
+      const { file: folder, json, mappingFile } = command;
+      const checkedFolder = await verifyFolder({ folder, recursive: command.recursive === true, json, mappingFile, asOf: asOf.date, workers: workers.value, progress: io.progress ?? null });
+      if (!checkedFolder.ok) return fail(checkedFolder.error);
+      if (checkedFolder.json !== null) io.out(jsonText(checkedFolder.json, 2));
+      else checkedFolder.lines.forEach(out);
+      if (checkedFolder.anyChecked) return EXIT_OK;
+      err(FOLDER.noneReadable(checkedFolder.summary.registers));
+      return EXIT_UNUSABLE;
+    }
+
     const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile });
     if (!checked.ok) return fail(checked.error);
     if (command.json) io.out(jsonText(checked.json, 2));
@@ -122,6 +161,14 @@ function readAsOf(text: string | null, io: CliIo): { ok: true; date: CalendarDat
   return { ok: false, error: { code: "invalid_date", value: text, detail: errorMessage({ ...parsed.error, field: "asOf" }) } };
 }
 
+/** --processus: how many registers are checked at once, one per core by default. */
+function readWorkers(text: string | null): { ok: true; value: number } | { ok: false; error: CliError } {
+  if (text === null) return { ok: true, value: defaultWorkers() };
+  const value = Number(text.trim());
+  if (!/^\s*\d+\s*$/.test(text) || value < 1 || value > 64) return { ok: false, error: { code: "invalid_workers", value: text } };
+  return { ok: true, value };
+}
+
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */
 export async function runFromProcess(): Promise<void> {
   // A reader that stops early (`| head`) closes the pipe: not an error of the command.
@@ -132,6 +179,7 @@ export async function runFromProcess(): Promise<void> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     today,
+    progress: progressLine(process.stderr),
   });
 }
 

@@ -16,6 +16,7 @@ import {
   ValidationRule,
   WorkbookPlan,
   cellAddress,
+  linkAddress,
   uniqueSheetName,
   uniqueTableName,
 } from "../plans/sheetDraft";
@@ -400,7 +401,10 @@ async function writeLooks(sheet: Excel.Worksheet, row: number, column: number, c
       if (cell === null) continue;
       if (cell.link !== undefined) {
         const text = cell.kind === "text" ? cell.text : undefined;
+        // A cell of another workbook: the file as the address, the cell as the reference within it
+        // (Excel.RangeHyperlink: address and documentReference, Excel's Address and SubAddress).
         const link = {
+          ...(cell.link.file === undefined ? {} : { address: linkAddress(cell.link).split("#")[0] }),
           documentReference: cellAddress(cell.link.sheet, cell.link.row, cell.link.column),
           ...(text === undefined ? {} : { textToDisplay: text }),
         };

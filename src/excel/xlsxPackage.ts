@@ -1,7 +1,7 @@
 /**
  * What ExcelJS cannot write, done on the saved file's zip before it reaches the disk:
  * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
- * - links within the workbook, written as Excel writes them (a `location`, no relationship);
+ * - links, written as Excel writes them: a `location`, and a relationship only to another file;
  * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
  *   sheet's own cells, with the values cached so that a reader need not recompute), a drawing that
  *   anchors it on its cells, their relationships and content types.
@@ -101,22 +101,24 @@ function excelEscapes(body: string): string {
 }
 
 /**
- * ExcelJS writes a link to a cell of the workbook ("#'Conventions'!A5") as an external
- * relationship: each becomes a `location` of its <hyperlink>, as Excel writes it, and the
- * relationship goes.
+ * ExcelJS writes every link as an external relationship whose target is the whole address
+ * ("#'Conventions'!A5", "culture.xlsx#'Suivi'!B4"). Each becomes what Excel writes: the cell after
+ * the "#" as the `location` of its <hyperlink>; a link within the workbook loses its relationship,
+ * a link to another file keeps it with the file alone as its target.
  */
 async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
   const relsPath = relsPathOf(sheetPart);
   if (zip.file(relsPath) === null) return;
   let rels = await text(zip, relsPath);
-  const targets = new Map<string, string>();
+  const targets = new Map<string, { readonly location: string; readonly external: boolean }>();
   for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attribute(tag, "Id");
     const target = attribute(tag, "Target");
-    if (id !== null && target !== null && target.startsWith("#") && attribute(tag, "Type") === REL_TYPE.hyperlink) {
-      targets.set(id, target.slice(1));
-      rels = rels.replace(tag, "");
-    }
+    const hash = target === null ? -1 : target.indexOf("#");
+    if (id === null || target === null || hash < 0 || attribute(tag, "Type") !== REL_TYPE.hyperlink) continue;
+    const file = target.slice(0, hash);
+    targets.set(id, { location: target.slice(hash + 1), external: file !== "" });
+    rels = rels.replace(tag, file === "" ? "" : tag.replace(/\sTarget="[^"]*"/, ` Target="${escapeXml(file)}"`));
   }
   if (targets.size === 0) return;
   const sheet = (await text(zip, sheetPart)).replace(/<hyperlink\b[^>]*>/g, (tag) => {
@@ -124,7 +126,8 @@ async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
     const target = id === null ? undefined : targets.get(id);
     if (target === undefined) return tag;
     const bare = tag.replace(/\s(r:id|location)="[^"]*"/g, "");
-    return bare.replace(/^<hyperlink\b/, `<hyperlink location="${escapeXml(target)}"`);
+    const relation = target.external ? ` r:id="${escapeXml(id ?? "")}"` : "";
+    return bare.replace(/^<hyperlink\b/, `<hyperlink${relation} location="${escapeXml(target.location)}"`);
   });
   zip.file(sheetPart, sheet);
   zip.file(relsPath, rels);

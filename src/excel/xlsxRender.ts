@@ -16,8 +16,8 @@ import {
   SheetDraft,
   ValidationDraft,
   areaAddress,
-  cellAddress,
   cellValueOf,
+  linkAddress,
   uniqueTableName,
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
@@ -98,7 +98,7 @@ function writeCell(target: Cell, cell: DraftCell): void {
 function excelValue(cell: Exclude<DraftCell, null>): ExcelJsValue {
   // A string is written as a string: "=1+1", "+33…", "@x" stay text. An empty one leaves the cell blank.
   if (cell.kind === "text" && cell.link !== undefined && cell.text !== "") {
-    return { text: cell.text, hyperlink: `#${cellAddress(cell.link.sheet, cell.link.row, cell.link.column)}` };
+    return { text: cell.text, hyperlink: linkAddress(cell.link) };
   }
   if (cell.kind === "formula") return { formula: cell.formula.replace(/^=/, "") };
   const value = cellValueOf(cell);

@@ -83,6 +83,19 @@ export class XlsxWorkbook implements WorkbookGateway {
     }
   }
 
+  /**
+   * A new workbook without any sheet, for a file the command line makes whole (a consolidation of
+   * registers) rather than a copy of one it read: its sheets are added by `apply`, the file
+   * written by `save`. `title` goes to the document's properties (Fichier › Informations).
+   * @example const workbook = XlsxWorkbook.create("Consolidation"); await workbook.apply(plan); await workbook.save("consolide.xlsx");
+   */
+  static create(title: string): XlsxWorkbook {
+    const workbook = new Workbook();
+    workbook.creator = "registre";
+    workbook.title = title;
+    return new XlsxWorkbook(workbook);
+  }
+
   /** Worksheets in the workbook's tab order (ExcelJS leaves chart sheets out). */
   async sheetNames(): Promise<string[]> {
     return this.workbook.worksheets.map((sheet) => sheet.name);

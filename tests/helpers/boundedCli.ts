@@ -22,7 +22,7 @@ function newestSource(dir: string): number {
 
 /** Builds lib/ (npm run build:cli) when it is missing or older than src/, as tests/cli/bin.test.ts does. */
 export function ensureBuiltCli(): void {
-  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime"].map((dir) => newestSource(join(ROOT, "src", dir))));
+  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime", "plans", "actions"].map((dir) => newestSource(join(ROOT, "src", dir))));
   if (existsSync(COMPILED) && statSync(COMPILED).mtimeMs >= sources) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);
