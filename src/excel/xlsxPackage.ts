@@ -109,17 +109,17 @@ function excelEscapes(body: string): string {
 async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
   const relsPath = relsPathOf(sheetPart);
   if (zip.file(relsPath) === null) return;
-  let rels = await text(zip, relsPath);
   const targets = new Map<string, { readonly location: string; readonly external: boolean }>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+  // One pass over each part: an alerts sheet has tens of thousands of links.
+  const rels = (await text(zip, relsPath)).replace(/<Relationship\b[^>]*>/g, (tag) => {
     const id = attribute(tag, "Id");
     const target = attribute(tag, "Target");
     const hash = target === null ? -1 : target.indexOf("#");
-    if (id === null || target === null || hash < 0 || attribute(tag, "Type") !== REL_TYPE.hyperlink) continue;
+    if (id === null || target === null || hash < 0 || attribute(tag, "Type") !== REL_TYPE.hyperlink) return tag;
     const file = target.slice(0, hash);
     targets.set(id, { location: target.slice(hash + 1), external: file !== "" });
-    rels = rels.replace(tag, file === "" ? "" : tag.replace(/\sTarget="[^"]*"/, ` Target="${escapeXml(file)}"`));
-  }
+    return file === "" ? "" : tag.replace(/\sTarget="[^"]*"/, ` Target="${escapeXml(file)}"`);
+  });
   if (targets.size === 0) return;
   const sheet = (await text(zip, sheetPart)).replace(/<hyperlink\b[^>]*>/g, (tag) => {
     const id = attribute(tag, "r:id");

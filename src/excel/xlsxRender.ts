@@ -42,10 +42,7 @@ export function renderDraft(sheet: Worksheet, draft: SheetDraft, tableNames: Set
   });
   draft.rows.forEach((cells, r) => cells.forEach((cell, c) => writeCell(sheet.getCell(r + 1, c + 1), cell)));
   for (const table of draft.tables ?? []) addTable(sheet, table.name, table.area, tableNames);
-  // A merge takes the look of its top-left cell, borders and fill included.
-  for (const merge of draft.merges ?? []) {
-    sheet.mergeCells(merge.row + 1, merge.column + 1, merge.row + merge.rowCount, merge.column + merge.columnCount);
-  }
+  mergeAll(sheet, draft.merges ?? []);
   for (const format of draft.conditionalFormats ?? []) addConditionalFormat(sheet, format);
   for (const validation of draft.validations ?? []) addValidation(sheet, validation);
   for (const [row, height] of rowHeights(draft)) sheet.getRow(row + 1).height = height;
@@ -70,6 +67,40 @@ export function renderDraft(sheet: Worksheet, draft: SheetDraft, tableNames: Set
   sheet.state = draft.visibility ?? "visible";
 }
 
+/**
+ * The draft's merges; a merge takes the look of its top-left cell, borders and fill included.
+ * ExcelJS's mergeCells checks a new merge against every merge of the sheet, which makes a sheet of
+ * n merges cost n² (an annual report of 50 000 conventions has tens of thousands: minutes). The
+ * merges are checked against each other here, once, by the cells they cover; each is then applied
+ * by mergeCells with the sheet's merges set aside, so that its own check has nothing to compare.
+ */
+function mergeAll(sheet: Worksheet, merges: readonly Area[]): void {
+  const covered = new Set<number>();
+  for (const merge of merges) {
+    for (let r = merge.row; r < merge.row + merge.rowCount; r++) {
+      for (let c = merge.column; c < merge.column + merge.columnCount; c++) {
+        const key = r * 16_384 + c;
+        if (covered.has(key)) throw new Error(`Merges overlap at ${areaAddress({ row: r, column: c, rowCount: 1, columnCount: 1 })} of ${sheet.name}`);
+        covered.add(key);
+      }
+    }
+  }
+  // ExcelJS keeps the merges by master cell in this field, which its typings leave out.
+  const internal = sheet as Worksheet & { _merges?: Record<string, unknown> };
+  const apply = (merge: Area): void => sheet.mergeCells(merge.row + 1, merge.column + 1, merge.row + merge.rowCount, merge.column + merge.columnCount);
+  if (typeof internal._merges !== "object" || internal._merges === null) {
+    merges.forEach(apply);
+    return;
+  }
+  const all = internal._merges;
+  for (const merge of merges) {
+    internal._merges = {};
+    apply(merge);
+    Object.assign(all, internal._merges);
+  }
+  internal._merges = all;
+}
+
 /** Writes a block of cells into a user's sheet, and its conditional formats. */
 export function renderBlock(sheet: Worksheet, block: CellBlock): void {
   block.cells.forEach((cells, r) => cells.forEach((cell, c) => writeCell(sheet.getCell(block.row + r + 1, block.column + c + 1), cell)));
@@ -88,7 +119,7 @@ function writeCell(target: Cell, cell: DraftCell): void {
   target.value = excelValue(cell);
   if ((cell.kind === "number" || cell.kind === "formula") && cell.format !== undefined) target.numFmt = NUMBER_FORMATS[cell.format];
   if (cell.kind === "date") target.numFmt = NUMBER_FORMATS.date;
-  const look = cellLook(cell.style, cell.wrap === true, cell.link !== undefined, cell.align);
+  const look = sharedLook(cell.style, cell.wrap === true, cell.link !== undefined, cell.align);
   target.font = look.font;
   target.alignment = look.alignment;
   if (look.fill !== undefined) target.fill = look.fill;
@@ -110,6 +141,22 @@ interface Look {
   readonly alignment: Partial<Alignment>;
   readonly fill?: Fill;
   readonly border?: Partial<Borders>;
+}
+
+/**
+ * The look of a style, made once per combination and shared by every cell that has it: a sheet of
+ * a hundred thousand cells holds a handful of looks, not a font and an alignment per cell. ExcelJS
+ * keeps the objects it is given and never changes them.
+ */
+const LOOKS = new Map<string, Look>();
+function sharedLook(style: CellStyle | undefined, wrap: boolean, link: boolean, align: Alignment["horizontal"] | undefined): Look {
+  const key = `${style ?? ""}|${wrap}|${link}|${align ?? ""}`;
+  let look = LOOKS.get(key);
+  if (look === undefined) {
+    look = cellLook(style, wrap, link, align);
+    LOOKS.set(key, look);
+  }
+  return look;
 }
 
 /** The ExcelJS look of a style, from the one table of looks shared by the gateways. */
@@ -170,7 +217,7 @@ function addTable(sheet: Worksheet, wanted: string, area: Area, taken: Set<strin
   for (let r = 1; r < area.rowCount; r++) {
     for (let c = 0; c < area.columnCount; c++) {
       const cell = sheet.getCell(area.row + r + 1, area.column + c + 1);
-      cell.border = { ...TABLE_BORDERS, ...cell.border };
+      cell.border = cell.border === undefined ? TABLE_BORDERS : { ...TABLE_BORDERS, ...cell.border };
     }
   }
 }

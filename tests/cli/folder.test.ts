@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { progressLine } from "../../src/cli/progressLine";
 import { CONSOLIDATION_SHEETS } from "../../src/plans/ownedSheets";
+import { loadWorkbook } from "../../src/excel/xlsxWorkbook";
 import { ensureBuiltCli } from "../helpers/boundedCli";
 import { d } from "../helpers/dates";
 import { writeGeneratedRegister, writeStoredMappingRegister } from "../helpers/registerFolder";
@@ -219,6 +220,19 @@ describe("registre consolider DOSSIER/ --sortie CONSOLIDE.xlsx", () => {
     ]);
     expect(result.out[result.out.length - 1]).toBe("Les registres ne sont pas modifiés.");
     expect(await (await openXlsx(output)).sheetNames()).toEqual(["Consolidation – registres", "Consolidation – conventions", "Alertes", "Rapport 2025"]);
+  });
+
+  it("prints every sheet as the single register's sheets print: A4 landscape, one page wide, header row repeated, page numbers", async () => {
+    const workbook = await loadWorkbook(readFileSync(output));
+    for (const name of ["Consolidation – registres", "Consolidation – conventions", "Alertes", "Rapport 2025"]) {
+      const sheet = workbook.getWorksheet(name);
+      expect([name, sheet?.pageSetup]).toEqual([name, expect.objectContaining({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 })]);
+      expect(sheet?.headerFooter.oddFooter).toBe("&CPage &P / &N");
+    }
+    for (const name of ["Consolidation – registres", "Consolidation – conventions", "Alertes"]) {
+      expect(workbook.getWorksheet(name)?.pageSetup.printTitlesRow).toBe("5:5");
+      expect(workbook.getWorksheet(name)?.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
+    }
   });
 
   it("lists each register with its service and counts, and the unreadable one with its reason", async () => {

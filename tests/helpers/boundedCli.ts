@@ -7,9 +7,14 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
-export const ROOT = join(__dirname, "..", "..");
+/** The project's folder: the first one up with a package.json (from tests/helpers/, or from build-bench/tests/helpers/ in the bench). */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 const COMPILED = join(ROOT, "lib", "cli", "main.js");
 
 function newestSource(dir: string): number {

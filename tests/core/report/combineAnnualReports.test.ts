@@ -8,39 +8,24 @@ import { AnnualReport, annualReport } from "../../../src/core/report/annualRepor
 import { combineAnnualReports } from "../../../src/core/report/combineAnnualReports";
 import { Register } from "../../../src/core/register/registerSchema";
 import { d } from "../../helpers/dates";
-import { amendment, committee, convention, deadline, register, team2 } from "../../helpers/register";
+import { convention, register } from "../../helpers/register";
+import { ANNUAL_2025_REGISTER } from "../../helpers/annualRegister";
 
 const AS_OF = d("2026-01-26");
 const OPTIONS = { year: 2025, asOf: AS_OF, authority: "Agglomération test" };
 
 /** Two services' registers: the conventions of annualReport.test.ts, shared between them. */
-const culture = register({
-  conventions: [
-    { ...convention("MID", { title: "Démarrage en cours d'année", start: "2025-04-01", duration: 14, publicationDate: "2025-03-01" }), amount: 10000 },
-    { ...convention("AVN", { title: "Prolongée par avenant", start: "2023-01-01", duration: 24 }), amount: 5000 },
-    convention("OLD", { start: "2020-01-01", duration: 36 }),
-  ],
-  committees: [committee("MID", "2025-05-15"), committee("MID", "2025-10-10"), committee("AVN", "2025-02-10")],
-  amendments: [amendment("AVN", "2024-11-15", { number: "1", newDuration: 36 }), amendment("AVN", "2025-03-10", { number: "2" })],
-});
-const sport = register({
-  conventions: [
-    convention("END", { title: "Achevée en 2025", start: "2022-07-01", duration: 36 }),
-    convention("NEW", { start: "2026-01-10", duration: 12, publicationDate: "2025-12-20" }),
-    team2(),
-  ],
-  committees: [
-    committee("END", "2025-03-01"),
-    committee("END", "2025-08-01"),
-    committee("TEAM2", "2024-10-03"),
-    committee("TEAM2", "2025-03-20", null),
-    committee("TEAM2", "2025-06-12", "club"),
-  ],
-  deadlines: [
-    deadline("END", "Rapport final", { kind: "milestone", dueDate: "2025-06-01", doneOn: "2025-05-20" }),
-    deadline("TEAM2", "Pôle innovation", { kind: "milestone", delayMonths: 18 }),
-  ],
-});
+function only(ids: readonly string[]): Register {
+  const mine = (row: { readonly conventionId: string }): boolean => ids.includes(row.conventionId);
+  return {
+    conventions: ANNUAL_2025_REGISTER.conventions.filter((c) => ids.includes(c.id)),
+    committees: ANNUAL_2025_REGISTER.committees.filter(mine),
+    deadlines: ANNUAL_2025_REGISTER.deadlines.filter(mine),
+    amendments: ANNUAL_2025_REGISTER.amendments.filter(mine),
+  };
+}
+const culture = only(["MID", "AVN", "OLD"]);
+const sport = only(["END", "NEW", "TEAM2"]);
 
 function union(...registers: Register[]): Register {
   return {
