@@ -87,7 +87,8 @@ interface Case {
 export function functionsBench(): BenchSection {
   // Publication or notification dates from 2000 to 2040.
   const dates = seededSerials(INPUTS, 36_526, 51_136);
-  const terms = dates.map((d) => ({ start: d, end: endDate(d, 36) }));
+  // Outside Excel the functions return plain serials (no data types: src/functions/excelResult.ts).
+  const terms = dates.map((d) => ({ start: d, end: Number(endDate(d, 36)) }));
   const meetings = dates.map((d, i) => [[d + 40], [d + 200 + (i % 60)], [d + 390], [d + 560 + (i % 90)]]);
   const cases: Case[] = [
     { name: "APPEAL_DEADLINE(d)", chain: "WORKDAY(EDATE(d;2);1;Fériés)", ours: (i) => appealDeadline(dates[i]), theirs: (i) => appealChain(dates[i]), sameRule: true },

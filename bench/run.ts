@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the add-in, each printed as a table with its targets, all
  * written to bench/results.json. Arguments choose some of them:
- *   npm run bench -- fonctions controle cli volet taille
+ *   npm run bench -- fonctions controle cli dossier volet taille
  * Run through scripts/bench.mjs, which builds what they measure first (dist/, lib/, this folder).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { bundleBench } from "./bundleBench";
 import { checkBench } from "./checkBench";
 import { cliBench } from "./cliBench";
+import { folderBench } from "./folderBench";
 import { functionsBench } from "./functionsBench";
 import { BenchSection, now, printSection } from "./measure";
 import { paneBench } from "./paneBench";
@@ -20,6 +21,7 @@ const BENCHES: Readonly<Record<string, () => BenchSection | Promise<BenchSection
   controle: checkBench,
   cli: cliBench,
   rapport: reportBench,
+  dossier: folderBench,
   volet: paneBench,
   taille: bundleBench,
 };

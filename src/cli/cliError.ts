@@ -74,4 +74,23 @@ export type CliError =
   /** The text gives none of the fields of a deliberation (empty, or something else). */
   | { readonly code: "not_a_deliberation"; readonly path: string }
   /** `ics --sortie` that does not end in .ics (so that no other file is ever replaced). */
-  | { readonly code: "output_not_ics"; readonly path: string };
+  | { readonly code: "output_not_ics"; readonly path: string }
+  /** `consolider` without the folder of registers. */
+  | { readonly code: "missing_folder" }
+  /** A folder of registers (`verifier DOSSIER/`, `consolider`) that is not there. */
+  | { readonly code: "folder_not_found"; readonly path: string }
+  | { readonly code: "folder_unreadable"; readonly path: string; readonly detail: string }
+  /** `consolider` given a file: it takes a folder of registers. */
+  | { readonly code: "not_a_folder"; readonly path: string }
+  /** A folder without any .xlsx file; `nested`: how many wait in its sub-folders (found with --recursif). */
+  | { readonly code: "no_registers"; readonly path: string; readonly nested: number }
+  /** An option of folders (--recursif, --processus) given with a single workbook. */
+  | { readonly code: "option_needs_folder"; readonly value: string }
+  /** `--processus` that is no whole number from 1 to 64. */
+  | { readonly code: "invalid_workers"; readonly value: string }
+  /** `consolider --sortie` that does not end in .xlsx (so that no other kind of file is ever replaced). */
+  | { readonly code: "output_not_xlsx"; readonly path: string }
+  /** A workbook of the folder that is a consolidation written by `consolider`: not a register. */
+  | { readonly code: "is_consolidation"; readonly path: string }
+  /** A register of a folder whose check failed in a way nobody foresaw (a bug, or the worker ran out of memory). */
+  | { readonly code: "register_failed"; readonly path: string; readonly detail: string };

@@ -17,17 +17,33 @@ import { findingMessage } from "../i18n/register.fr";
  * @example humanReport("registre.xlsx", d("2026-11-29"), mapping, grouped)[0] // "Registre « registre.xlsx » — vérification au 29/11/2026"
  */
 export function humanReport(file: string, asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): string[] {
-  const lines: string[] = [REPORT.heading(file, asOf), "", ...mappingLines(mapping), ""];
-  const all = [...grouped.sections.flatMap((s) => s.findings), ...grouped.orphans];
-  lines.push(REPORT.findingsHeading(grouped.sections.length, all.length));
+  // Lists of any length are concatenated, never spread into push(): a register of 20 000 rows has
+  // more findings than a call takes arguments (a RangeError).
+  const all = grouped.sections.flatMap((s) => s.findings).concat(grouped.orphans);
+  return [REPORT.heading(file, asOf), "", ...mappingLines(mapping), "", REPORT.findingsHeading(grouped.sections.length, all.length)].concat(
+    findingsByConvention(grouped, true),
+    ["", REPORT.summaryHeading],
+    summaryLines(all),
+  );
+}
+
+/**
+ * The findings by convention, each convention under its heading line (every convention, or only
+ * those with findings: a folder's report), then the rows that name no convention.
+ * @example findingsByConvention(grouped, false) // ["", "TEAM2-2024 — … — En cours — fin le 14/07/2027", "  !! EN RETARD   …"]
+ */
+export function findingsByConvention(grouped: GroupedFindings, everyConvention: boolean): string[] {
+  const lines: string[] = [];
   for (const section of grouped.sections) {
+    if (!everyConvention && section.findings.length === 0) continue;
     const { id, title, partner, status, end } = section.summary;
     lines.push("", REPORT.conventionHeading(id, title, partner, status, end));
     if (section.findings.length === 0) lines.push(REPORT.noFinding);
-    lines.push(...section.findings.map(findingLine));
+    for (const finding of section.findings) lines.push(findingLine(finding));
   }
-  if (grouped.orphans.length > 0) lines.push("", REPORT.orphansHeading, ...grouped.orphans.map(findingLine));
-  lines.push("", REPORT.summaryHeading, ...summaryLines(all));
+  if (grouped.orphans.length === 0) return lines;
+  lines.push("", REPORT.orphansHeading);
+  for (const finding of grouped.orphans) lines.push(findingLine(finding));
   return lines;
 }
 

@@ -1,12 +1,12 @@
 /**
- * The `registre` command line: `verifier`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
+ * The `registre` command line: `verifier` (a file or a folder), `consolider`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
  * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
  * wires it to the real process (bin/registre.js).
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { parseDateText } from "../core/text/parseDateText";
 import { dateToSerial } from "../core/dates/excelSerial";
-import { parseReportYear } from "../core/report/annualReport";
+import { defaultReportYear, parseReportYear } from "../core/report/annualReport";
 import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
 import { today } from "../runtime/today";
@@ -19,7 +19,12 @@ import { jsonControls, jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
 import { writeReport } from "./writeReport";
-import { Progress, progressLine } from "./progress";
+import { Progress, ProgressLine, folderProgress, progressLine } from "./progress";
+import { consolidateFolder } from "./consolidateFolder";
+import { FOLDER } from "../i18n/folder.fr";
+import { isFolder } from "./registerFolder";
+import { verifyFolder } from "./verifyFolder";
+import { defaultWorkers } from "./workerPool";
 
 export interface CliIo {
   /** One line of the standard output (without its line end). */
@@ -30,6 +35,8 @@ export interface CliIo {
   today(): CalendarDate;
   /** A progress line about a file being read (on a terminal only); absent: none. */
   progress?(file: string): Progress;
+  /** The progress line of a long run (a folder of registers); absent when no terminal watches. */
+  readonly folderProgress?: ProgressLine | null;
 }
 
 /** The check ran (alerts or not). */
@@ -107,6 +114,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT_OK;
     }
 
+    if (command.kind === "consolidate") {
+      const workers = readWorkers(command.workers);
+      if (!workers.ok) return fail(workers.error);
+      const year = command.year === null ? { ok: true as const, value: defaultReportYear(asOf.date) } : parseReportYear(command.year, asOf.date);
+      if (!year.ok) return fail({ code: "invalid_year", value: command.year ?? "", detail: errorMessage(year.error) });
+      const { folder, output, replace, recursive, json, mappingFile, authority } = command;
+      const made = await consolidateFolder({ folder, output, replace, recursive, json, mappingFile, authority, asOf: asOf.date, year: year.value, workers: workers.value, progress: command.json ? null : (io.folderProgress ?? null) });
+      if (!made.ok) return fail(made.error);
+      if (json) io.out(jsonText(made.json, 2));
+      else made.lines.forEach(out);
+      if (made.written) return EXIT_OK;
+      err(FOLDER.noneReadable(made.json.summary.registers));
+      return EXIT_UNUSABLE;
+    }
+
+    if (command.recursive === true || command.workers !== undefined) {
+      if (!(await isFolder(command.file))) return fail({ code: "option_needs_folder", value: command.recursive === true ? "--recursif" : "--processus" });
+    }
+    if (await isFolder(command.file)) {
+      const workers = readWorkers(command.workers ?? null);
+      if (!workers.ok) return fail(workers.error);
+      const { file: folder, json, mappingFile } = command;
+      const checkedFolder = await verifyFolder({ folder, recursive: command.recursive === true, json, mappingFile, asOf: asOf.date, workers: workers.value, progress: command.json ? null : (io.folderProgress ?? null) });
+      if (!checkedFolder.ok) return fail(checkedFolder.error);
+      if (checkedFolder.json !== null) io.out(jsonText(checkedFolder.json, 2));
+      else checkedFolder.lines.forEach(out);
+      if (checkedFolder.anyChecked) return EXIT_OK;
+      err(FOLDER.noneReadable(checkedFolder.summary.registers));
+      return EXIT_UNUSABLE;
+    }
+
     // The progress line, never with --json (whose reader may be a terminal too).
     const progress = command.json ? undefined : io.progress?.(command.file);
     const checked = await verifyWorkbook({ file: command.file, asOf: asOf.date, mappingFile: command.mappingFile }, { onProgress: progress?.update });
@@ -148,6 +186,14 @@ function progressDelayMs(): number {
   return Number.isFinite(asked) && asked >= 0 ? asked : 1000;
 }
 
+/** --processus: how many registers are checked at once, one per core by default. */
+function readWorkers(text: string | null): { ok: true; value: number } | { ok: false; error: CliError } {
+  if (text === null) return { ok: true, value: defaultWorkers() };
+  const value = Number(text.trim());
+  if (!/^\s*\d+\s*$/.test(text) || value < 1 || value > 64) return { ok: false, error: { code: "invalid_workers", value: text } };
+  return { ok: true, value };
+}
+
 /** The process's own arguments, outputs and clock; sets the exit code without cutting the output short. */
 export async function runFromProcess(): Promise<void> {
   // A reader that stops early (`| head`) closes the pipe: not an error of the command.
@@ -159,6 +205,7 @@ export async function runFromProcess(): Promise<void> {
     err: (line) => process.stderr.write(`${line}\n`),
     today,
     ...(process.stderr.isTTY ? { progress: (file: string) => progressLine(process.stderr, file, () => performance.now(), progressDelayMs()) } : {}),
+    folderProgress: folderProgress(process.stderr),
   });
 }
 

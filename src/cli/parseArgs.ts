@@ -1,5 +1,5 @@
 /**
- * The command line's words, read into a command: French sub-commands (`verifier`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`)
+ * The command line's words, read into a command: French sub-commands (`verifier`, `consolider`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`)
  * and options, `--option valeur` or `--option=valeur`, anywhere after the sub-command; `--` ends
  * the options (for a file whose name starts with a dash).
  */
@@ -15,6 +15,24 @@ export type Command =
       readonly date: string | null;
       readonly json: boolean;
       readonly mappingFile: string | null;
+      /** A folder's options, present only when given: --recursif, and the --processus text as typed. */
+      readonly recursive?: true;
+      readonly workers?: string;
+    }
+  /** `consolider DOSSIER/ --sortie CONSOLIDE.xlsx [--annee AAAA]`: the registers of a folder in one new workbook. */
+  | {
+      readonly kind: "consolidate";
+      readonly folder: string;
+      readonly output: string;
+      /** The --annee text as typed; null for the default year (defaultReportYear). */
+      readonly year: string | null;
+      readonly authority: string | null;
+      readonly date: string | null;
+      readonly mappingFile: string | null;
+      readonly replace: boolean;
+      readonly recursive: boolean;
+      readonly json: boolean;
+      readonly workers: string | null;
     }
   | { readonly kind: "demo"; readonly file: string | null; readonly date: string | null }
   | {
@@ -53,8 +71,9 @@ export type Command =
 export type ParsedArgs = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: CliError };
 
 const HELP_WORDS = new Set(["aide", "--help", "-h", "--aide", "help"]);
-const COMMANDS: Record<string, "verify" | "demo" | "report" | "committee" | "import" | "ics" | "help"> = {
+const COMMANDS: Record<string, "verify" | "consolidate" | "demo" | "report" | "committee" | "import" | "ics" | "help"> = {
   verifier: "verify",
+  consolider: "consolidate",
   demo: "demo",
   demonstration: "demo",
   rapport: "report",
@@ -77,8 +96,12 @@ const REPORT_OPTIONS: Record<string, OptionSpec> = {
   "--remplacer": { takesValue: false },
 };
 
-const OPTIONS: Record<"verify" | "demo" | "report" | "committee" | "import" | "ics", Record<string, OptionSpec>> = {
-  verify: { "--date": { takesValue: true }, "--json": { takesValue: false }, "--colonnes": { takesValue: true } },
+/** What a folder of registers takes: its sub-folders too, and how many registers are checked at once. */
+const FOLDER_OPTIONS: Record<string, OptionSpec> = { "--recursif": { takesValue: false }, "--processus": { takesValue: true } };
+
+const OPTIONS: Record<"verify" | "consolidate" | "demo" | "report" | "committee" | "import" | "ics", Record<string, OptionSpec>> = {
+  verify: { "--date": { takesValue: true }, "--json": { takesValue: false }, "--colonnes": { takesValue: true }, ...FOLDER_OPTIONS },
+  consolidate: { ...REPORT_OPTIONS, ...FOLDER_OPTIONS, "--annee": { takesValue: true }, "--json": { takesValue: false } },
   demo: { "--date": { takesValue: true } },
   report: { ...REPORT_OPTIONS, "--annee": { takesValue: true } },
   committee: { ...REPORT_OPTIONS, "--convention": { takesValue: true } },
@@ -142,11 +165,32 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (positional.length === 0) return { ok: false, error: { code: "missing_deliberation_file" } };
     return { ok: true, command: { kind, file: positional[0], json: values.has("--json") } };
   }
+  if (positional.length === 0 && kind === "consolidate") return { ok: false, error: { code: "missing_folder" } };
   if (positional.length === 0) return { ok: false, error: { code: "missing_file", command: normalizeText(first) } };
   if (kind === "ics") {
     const output = text("--sortie");
     if (output === null) return { ok: false, error: { code: "missing_option", value: "--sortie", command: first } };
     return { ok: true, command: { kind, file: positional[0], output, date: text("--date"), mappingFile: text("--colonnes"), replace: values.has("--remplacer") } };
+  }
+  if (kind === "consolidate") {
+    const output = text("--sortie");
+    if (output === null) return { ok: false, error: { code: "missing_option", value: "--sortie", command: first } };
+    return {
+      ok: true,
+      command: {
+        kind,
+        folder: positional[0],
+        output,
+        year: text("--annee"),
+        authority: text("--collectivite"),
+        date: text("--date"),
+        mappingFile: text("--colonnes"),
+        replace: values.has("--remplacer"),
+        recursive: values.has("--recursif"),
+        json: values.has("--json"),
+        workers: text("--processus"),
+      },
+    };
   }
   if (kind === "report" || kind === "committee") {
     const needed = kind === "report" ? "--annee" : "--convention";
@@ -164,8 +208,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ? { ok: true, command: { kind, year: text("--annee") ?? "", ...common } }
       : { ok: true, command: { kind, conventionId: text("--convention") ?? "", ...common } };
   }
+  const workers = text("--processus");
   return {
     ok: true,
-    command: { kind: "verify", file: positional[0], date: text("--date"), json: values.has("--json"), mappingFile: text("--colonnes") },
+    command: {
+      kind: "verify",
+      file: positional[0],
+      date: text("--date"),
+      json: values.has("--json"),
+      mappingFile: text("--colonnes"),
+      ...(values.has("--recursif") ? { recursive: true as const } : {}),
+      ...(workers === null ? {} : { workers }),
+    },
   };
 }

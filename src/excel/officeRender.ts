@@ -20,6 +20,7 @@ import {
   ValidationRule,
   areaAddress,
   cellAddress,
+  linkAddress,
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
 import { columnLetter } from "../core/cells/sheetGrid";
@@ -59,9 +60,10 @@ function literal(text: string): string {
 export function cellInput(cell: DraftCell): { format: string; input: string | number | boolean } {
   if (cell === null) return { format: NUMBER_FORMATS.general, input: "" };
   if (cell.link !== undefined) {
-    // A link inside the cells' formulas: =HYPERLINK("#'Sheet'!A4","text"), its text as a literal.
+    // A link inside the cells' formulas: =HYPERLINK("#'Sheet'!A4","text") (or to another file:
+    // "registre.xlsx#'Sheet'!A4", linkAddress), its text as a literal.
     const target = cellAddress(cell.link.sheet, cell.link.row, cell.link.column);
-    return { format: NUMBER_FORMATS.general, input: `=HYPERLINK(${literal(`#${target}`)},${literal(cell.kind === "text" ? cell.text : target)})` };
+    return { format: NUMBER_FORMATS.general, input: `=HYPERLINK(${literal(linkAddress(cell.link))},${literal(cell.kind === "text" ? cell.text : target)})` };
   }
   // "@" only where Excel would read the text as something else ("=1+1", "+33…", "12").
   if (cell.kind === "text") return { format: needsTextFormat(cell.text) ? NUMBER_FORMATS.text : NUMBER_FORMATS.general, input: cell.text };

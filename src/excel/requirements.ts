@@ -9,6 +9,10 @@
  * an action that fails half-way. Office may answer "yes" for CustomFunctionsRuntime where custom
  * functions do not run (office-js #884, #1031, "by design"): the manifest's declaration is what
  * keeps the add-in from such an Excel.
+ *
+ * Not required, used where Excel has it: ExcelApi 1.16 / 1.19, for the custom functions' dates
+ * returned as dates (a data-type value with its number format); checked once at start-up
+ * (src/functions/excelResult.ts, chooseDateCells), the plain serial elsewhere.
  */
 
 export interface RequirementSet {

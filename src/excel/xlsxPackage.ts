@@ -1,7 +1,7 @@
 /**
  * What ExcelJS cannot write, or not in time, done on the saved file's zip before it reaches the disk:
  * - texts escaped as Excel escapes them, so that they read back the same ("_x003D_", CR);
- * - links within the workbook, written as Excel writes them (a `location`, no relationship);
+ * - links, written as Excel writes them: a `location`, and a relationship only to another file;
  * - charts: for each, a DrawingML chart part (a clustered column chart whose series point at the
  *   sheet's own cells, with the values cached so that a reader need not recompute), a drawing that
  *   anchors it on its cells, their relationships and content types.
@@ -125,29 +125,36 @@ function excelEscapes(body: string): string {
 }
 
 /**
- * ExcelJS writes a link to a cell of the workbook ("#'Conventions'!A5") as an external
- * relationship: each becomes a `location` of its <hyperlink>, as Excel writes it, and the
- * relationship goes. One pass over each part, whatever the number of links.
+ * ExcelJS writes every link as an external relationship whose target is the whole address
+ * ("#'Conventions'!A5", "culture.xlsx#'Suivi'!B4"). Each becomes what Excel writes: the cell after
+ * the "#" as the `location` of its <hyperlink>; a link within the workbook loses its relationship,
+ * a link to another file keeps it with the file alone as its target.
  */
 async function internalLinks(zip: JSZip, sheetPart: string): Promise<void> {
   const relsPath = relsPathOf(sheetPart);
   if (zip.file(relsPath) === null) return;
-  const rels = await text(zip, relsPath);
-  const targets = new Map<string, string>();
-  for (const rel of parseRelationships(sheetPart, rels)) {
-    if (rel.part === null && rel.target.startsWith("#") && rel.type === REL_TYPE.hyperlink) targets.set(rel.id, rel.target.slice(1));
-  }
+  const targets = new Map<string, { readonly location: string; readonly external: boolean }>();
+  // One pass over each part: an alerts sheet has tens of thousands of links.
+  const rels = (await text(zip, relsPath)).replace(/<Relationship\b[^>]*>/g, (tag) => {
+    const id = attribute(tag, "Id");
+    const target = attribute(tag, "Target");
+    const hash = target === null ? -1 : target.indexOf("#");
+    if (id === null || target === null || hash < 0 || attribute(tag, "Type") !== REL_TYPE.hyperlink) return tag;
+    const file = target.slice(0, hash);
+    targets.set(id, { location: target.slice(hash + 1), external: file !== "" });
+    return file === "" ? "" : tag.replace(/\sTarget="[^"]*"/, ` Target="${escapeXml(file)}"`);
+  });
   if (targets.size === 0) return;
-  const kept = rels.replace(/<Relationship\b[^>]*>/g, (tag) => (targets.has(attribute(tag, "Id") ?? "") ? "" : tag));
   const sheet = (await text(zip, sheetPart)).replace(/<hyperlink\b[^>]*>/g, (tag) => {
     const id = attribute(tag, "r:id");
     const target = id === null ? undefined : targets.get(id);
     if (target === undefined) return tag;
     const bare = tag.replace(/\s(r:id|location)="[^"]*"/g, "");
-    return bare.replace(/^<hyperlink\b/, `<hyperlink location="${escapeXml(target)}"`);
+    const relation = target.external ? ` r:id="${escapeXml(id ?? "")}"` : "";
+    return bare.replace(/^<hyperlink\b/, `<hyperlink${relation} location="${escapeXml(target.location)}"`);
   });
   zip.file(sheetPart, sheet);
-  zip.file(relsPath, kept);
+  zip.file(relsPath, rels);
 }
 
 /** Adds each chart to its sheet: chart part, drawing, relationships, content types. */

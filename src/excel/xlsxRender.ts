@@ -16,8 +16,8 @@ import {
   SheetDraft,
   ValidationDraft,
   areaAddress,
-  cellAddress,
   cellValueOf,
+  linkAddress,
   uniqueTableName,
 } from "../plans/sheetDraft";
 import { DRAFT_FONT, rowHeights } from "../plans/rowHeights";
@@ -106,7 +106,7 @@ function writeCell(target: Cell, cell: DraftCell, text: (value: string) => strin
   target.value = excelValue(cell, text);
   if ((cell.kind === "number" || cell.kind === "formula") && cell.format !== undefined) target.numFmt = NUMBER_FORMATS[cell.format];
   if (cell.kind === "date") target.numFmt = NUMBER_FORMATS.date;
-  const look = cellLook(cell.style, cell.wrap === true, cell.link !== undefined, cell.align);
+  const look = sharedLook(cell.style, cell.wrap === true, cell.link !== undefined, cell.align);
   target.font = look.font;
   target.alignment = look.alignment;
   if (look.fill !== undefined) target.fill = look.fill;
@@ -116,7 +116,7 @@ function writeCell(target: Cell, cell: DraftCell, text: (value: string) => strin
 function excelValue(cell: Exclude<DraftCell, null>, text: (value: string) => string): ExcelJsValue {
   // A string is written as a string: "=1+1", "+33…", "@x" stay text. An empty one leaves the cell blank.
   if (cell.kind === "text" && cell.link !== undefined && cell.text !== "") {
-    return { text: text(cell.text), hyperlink: `#${cellAddress(cell.link.sheet, cell.link.row, cell.link.column)}` };
+    return { text: text(cell.text), hyperlink: linkAddress(cell.link) };
   }
   if (cell.kind === "formula") return { formula: cell.formula.replace(/^=/, "") };
   const value = cellValueOf(cell);
@@ -129,6 +129,22 @@ interface Look {
   readonly alignment: Partial<Alignment>;
   readonly fill?: Fill;
   readonly border?: Partial<Borders>;
+}
+
+/**
+ * The look of a style, made once per combination and shared by every cell that has it: a sheet of
+ * a hundred thousand cells holds a handful of looks, not a font and an alignment per cell. ExcelJS
+ * keeps the objects it is given and never changes them.
+ */
+const LOOKS = new Map<string, Look>();
+function sharedLook(style: CellStyle | undefined, wrap: boolean, link: boolean, align: Alignment["horizontal"] | undefined): Look {
+  const key = `${style ?? ""}|${wrap}|${link}|${align ?? ""}`;
+  let look = LOOKS.get(key);
+  if (look === undefined) {
+    look = cellLook(style, wrap, link, align);
+    LOOKS.set(key, look);
+  }
+  return look;
 }
 
 /** The ExcelJS look of a style, from the one table of looks shared by the gateways. */
@@ -189,7 +205,7 @@ function addTable(sheet: Worksheet, wanted: string, area: Area, taken: Set<strin
   for (let r = 1; r < area.rowCount; r++) {
     for (let c = 0; c < area.columnCount; c++) {
       const cell = sheet.getCell(area.row + r + 1, area.column + c + 1);
-      cell.border = { ...TABLE_BORDERS, ...cell.border };
+      cell.border = cell.border === undefined ? TABLE_BORDERS : { ...TABLE_BORDERS, ...cell.border };
     }
   }
 }

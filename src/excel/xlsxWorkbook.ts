@@ -107,6 +107,19 @@ export class XlsxWorkbook implements WorkbookGateway {
     }
   }
 
+  /**
+   * A new workbook without any sheet, for a file the command line makes whole (a consolidation of
+   * registers) rather than a copy of one it read: its sheets are added by `apply`, the file
+   * written by `save`. `title` goes to the document's properties (Fichier › Informations).
+   * @example const workbook = XlsxWorkbook.create("Consolidation"); await workbook.apply(plan); await workbook.save("consolide.xlsx");
+   */
+  static create(title: string): XlsxWorkbook {
+    const workbook = new Workbook();
+    workbook.creator = "registre";
+    workbook.title = title;
+    return new XlsxWorkbook(workbook);
+  }
+
   /** Worksheets in the workbook's tab order (ExcelJS leaves chart sheets out). */
   async sheetNames(): Promise<string[]> {
     return this.workbook.worksheets.map((sheet) => sheet.name);
@@ -190,8 +203,12 @@ export class XlsxWorkbook implements WorkbookGateway {
    * are made by adding sheets to the file's own package instead (src/excel/xlsxPatch.ts).
    */
   async save(path: string): Promise<void> {
-    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    await fs.writeFile(path, await completeXlsx(bytes, this.rendered));
+    await fs.writeFile(path, await this.bytes());
+  }
+
+  /** The workbook's file, as `save` writes it (for a caller that writes it its own way: atomically). */
+  async bytes(): Promise<Uint8Array> {
+    return completeXlsx(new Uint8Array(await this.workbook.xlsx.writeBuffer()), this.rendered);
   }
 
   private addSheet(name: string, draft: SheetDraft): Worksheet {

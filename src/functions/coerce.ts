@@ -1,7 +1,7 @@
 /**
  * Argument coercion for custom functions, in one place (HyperFormula's habit): serial numbers,
- * text dates, blanks and ranges come in; calendar dates, numbers and options go out, or a domain
- * error saying what is wrong.
+ * text dates, blanks, ranges and Excel's data-type values come in; calendar dates, numbers and
+ * options go out, or a domain error saying what is wrong.
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { isBlankDate, isEmptyCell, readDate, readDuration, readWholeNumber } from "../core/cells/cellValue";
@@ -15,14 +15,41 @@ import { rangeItemField } from "../i18n/fr";
 /** What Excel may pass for one cell: a number, text, a boolean, blank, or an error object. */
 export type CellInput = number | string | boolean | null | undefined | object;
 
-/** A blank date in all the ways Excel passes it (see src/core/cells/cellValue.ts). */
-export const isBlank = isBlankDate;
+/** The data-type values that stand for a plain cell value: a number (with or without a format), text, a boolean. */
+const BASIC_TYPES: Readonly<Record<string, "number" | "string" | "boolean">> = {
+  Double: "number",
+  FormattedNumber: "number",
+  String: "string",
+  Boolean: "boolean",
+};
 
 /**
- * A date argument: an Excel serial, a text date, or blank (null).
+ * What a cell holds, from what Excel passes: with data types on (allowCustomDataForDataTypeAny in
+ * functions.json), an argument may come as a cell value object — a date returned by another CONV
+ * function is `{ type: "Double", basicValue: 46582, numberFormat: "dd/mm/yyyy" }` — and is read as
+ * its basicValue, the value `Range.values` gives for that cell
+ * (https://learn.microsoft.com/javascript/api/excel/excel.doublecellvalue). Any other value
+ * (entities, errors, images…) is left as it is, for the readers to refuse.
+ * @example plainValue({ type: "FormattedNumber", basicValue: 46582, numberFormat: "dd/mm/yyyy" }) // 46582
+ */
+export function plainValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("type" in value) || !("basicValue" in value)) return value;
+  const basic = typeof value.type === "string" ? ownValue(BASIC_TYPES, value.type) : undefined;
+  return basic !== undefined && typeof value.basicValue === basic ? value.basicValue : value;
+}
+
+/** A blank date in all the ways Excel passes it (see src/core/cells/cellValue.ts). */
+export function isBlank(value: unknown): boolean {
+  return isBlankDate(plainValue(value));
+}
+
+/**
+ * A date argument: an Excel serial (or a date returned with its format), a text date, or blank (null).
  * @example coerceDate("12/07/2024", "publication") // ok({ year: 2024, month: 7, day: 12 })
  */
-export const coerceDate = readDate;
+export function coerceDate(value: unknown, field: string): Result<CalendarDate | null> {
+  return readDate(plainValue(value), field);
+}
 
 /** A date argument that must be there: blank gives `missing_date` (#N/A). */
 export function requireDate(value: unknown, field: string): Result<CalendarDate> {
@@ -47,18 +74,18 @@ export function optionalInteger(
   field: string,
   bounds: { readonly fallback: number; readonly min: number; readonly max: number },
 ): Result<number> {
-  const n = readWholeNumber(value, field, bounds);
+  const n = readWholeNumber(plainValue(value), field, bounds);
   return n.ok ? ok(n.value ?? bounds.fallback) : n;
 }
 
 /** A whole number within bounds that must be there: empty gives `missing_value` (#N/A). */
 export function requireInteger(value: unknown, field: string, bounds: { readonly min: number; readonly max: number }): Result<number> {
-  return present(readWholeNumber(value, field, bounds), field);
+  return present(readWholeNumber(plainValue(value), field, bounds), field);
 }
 
 /** A duration: months as a number, or French text ("3 ans"); empty gives `missing_value` (#N/A), 0 is invalid. */
 export function requireDuration(value: unknown, field: string): Result<number> {
-  return present(readDuration(value, field), field);
+  return present(readDuration(plainValue(value), field), field);
 }
 
 function present<T>(result: Result<T | null>, field: string): Result<T> {
@@ -66,7 +93,8 @@ function present<T>(result: Result<T | null>, field: string): Result<T> {
   return result.value === null ? fail({ code: "missing_value", field }) : ok(result.value);
 }
 
-function chooseOption<T>(value: unknown, field: string, fallback: T, choices: Record<string, T>, options: OptionSet): Result<T> {
+function chooseOption<T>(given: unknown, field: string, fallback: T, choices: Record<string, T>, options: OptionSet): Result<T> {
+  const value = plainValue(given);
   if (isEmptyCell(value)) return ok(fallback);
   if (typeof value === "string" || typeof value === "number") {
     const chosen = ownValue(choices, normalizeText(String(value)));

@@ -3,6 +3,12 @@
  * and turns the result into a cell value or an Excel error; no rule lives here.
  * The JSDoc below generates functions.json; the French names and help are in
  * src/i18n/functions.fr.json.
+ *
+ * A date comes back as a date where the host has data types (see toDateCell): its result type is
+ * written `number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue`, a union the metadata
+ * generator declares as `any` (no "type" in the result), as a data-type value requires; the
+ * generator also writes `allowCustomDataForDataTypeAny: true` at the top of functions.json, which
+ * the reference asks for to return and accept data types (tests/project/functionsMetadata.test.ts).
  */
 import { appealDeadline as coreAppealDeadline } from "../core/rules/appealDeadline";
 import { committeeCoverage, missingPeriods, nextDuePeriod } from "../core/rules/committeeCoverage";
@@ -30,8 +36,11 @@ import {
   requireDuration,
   requireInteger,
 } from "./coerce";
-import { guard, none, toSerial, unwrap } from "./excelResult";
+import { guard, none, startDateCells, toDateCell, unwrap } from "./excelResult";
 import { today } from "../runtime/today";
+
+// Once, at start-up: whether this Excel takes a date with its format (never asked again per call).
+startDateCells();
 
 /** A convention's term: both dates there and in order. */
 function requireTerm(start: unknown, end: unknown): { start: CalendarDate; end: CalendarDate } {
@@ -53,13 +62,13 @@ function orderCheck(start: CalendarDate, end: CalendarDate): Result<true> {
  * @param start Start date (notification, signature or effect date).
  * @param duration Duration in months, or French text such as "3 ans", "18 mois", "1 an et 6 mois".
  * @param [rule] "veille" (default: the start day counts, the term ends the day before the anniversary) or "quantieme" (ends on the anniversary).
- * @returns The last day in force, as a date serial number.
+ * @returns The last day in force, a date shown dd/mm/yyyy.
  */
-export function endDate(start: unknown, duration: unknown, rule?: unknown): number {
+export function endDate(start: unknown, duration: unknown, rule?: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const from = unwrap(requireDate(start, "start"));
     const months = unwrap(requireDuration(duration, "duration"));
-    return toSerial(endOfTerm(from, months, unwrap(coerceEndRule(rule))));
+    return toDateCell(endOfTerm(from, months, unwrap(coerceEndRule(rule))));
   });
 }
 
@@ -69,13 +78,13 @@ export function endDate(start: unknown, duration: unknown, rule?: unknown): numb
  * @param publication Publication (or notification) date of the act.
  * @param [months] Length of the appeal period in months (2 by default).
  * @param [zone] Blank for the general public holidays, or "alsace-moselle".
- * @returns The last day to file, as a date serial number.
+ * @returns The last day to file, a date shown dd/mm/yyyy.
  */
-export function appealDeadline(publication: unknown, months?: unknown, zone?: unknown): number {
+export function appealDeadline(publication: unknown, months?: unknown, zone?: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const published = unwrap(requireDate(publication, "publication"));
     const length = unwrap(optionalInteger(months, "months", { fallback: 2, min: 1, max: 120 }));
-    return toSerial(coreAppealDeadline(published, { months: length, zone: unwrap(coerceZone(zone)) }));
+    return toDateCell(coreAppealDeadline(published, { months: length, zone: unwrap(coerceZone(zone)) }));
   });
 }
 
@@ -84,15 +93,15 @@ export function appealDeadline(publication: unknown, months?: unknown, zone?: un
  * @customfunction ENFORCEABLE_DATE
  * @param transmission Date of reception by the préfecture or sous-préfecture (contrôle de légalité).
  * @param publication Publication date.
- * @returns The enforceable date, or #N/A while either date is missing.
+ * @returns The enforceable date (shown dd/mm/yyyy), or #N/A while either date is missing.
  */
-export function enforceableDate(transmission: unknown, publication: unknown): number {
+export function enforceableDate(transmission: unknown, publication: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const sent = unwrap(coerceDate(transmission, "transmission"));
     const published = unwrap(coerceDate(publication, "publication"));
     const result = coreEnforceableDate(sent, published);
     if (result === null) return unwrap(fail({ code: "missing_date", field: sent === null ? "transmission" : "publication" }));
-    return toSerial(result);
+    return toDateCell(result);
   });
 }
 
@@ -101,12 +110,12 @@ export function enforceableDate(transmission: unknown, publication: unknown): nu
  * @customfunction NEXT_WORKING_DAY
  * @param date A date.
  * @param [zone] Blank for the general public holidays, or "alsace-moselle".
- * @returns A working day, as a date serial number.
+ * @returns A working day, a date shown dd/mm/yyyy.
  */
-export function nextWorkingDay(date: unknown, zone?: unknown): number {
+export function nextWorkingDay(date: unknown, zone?: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const day = unwrap(requireDate(date, "date"));
-    return toSerial(coreNextWorkingDay(day, unwrap(coerceZone(zone))));
+    return toDateCell(coreNextWorkingDay(day, unwrap(coerceZone(zone))));
   });
 }
 
@@ -115,12 +124,12 @@ export function nextWorkingDay(date: unknown, zone?: unknown): number {
  * @customfunction HOLIDAYS
  * @param year A year between 1900 and 9999.
  * @param [zone] Blank for the general public holidays, or "alsace-moselle".
- * @returns One column of date serial numbers.
+ * @returns One column of dates shown dd/mm/yyyy.
  */
-export function holidays(year: unknown, zone?: unknown): number[][] {
+export function holidays(year: unknown, zone?: unknown): Array<Array<number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue>> {
   return guard(() => {
     const y = unwrap(requireInteger(year, "year", { min: 1900, max: 9999 }));
-    return publicHolidays(y, unwrap(coerceZone(zone))).map((h) => [toSerial(h.date)]);
+    return publicHolidays(y, unwrap(coerceZone(zone))).map((h) => [toDateCell(h.date)]);
   });
 }
 
@@ -176,16 +185,16 @@ export function missingCommittees(start: unknown, end: unknown, committees: unkn
  * @param end Last day of the convention.
  * @param committees Dates of the comités held (a range; empty cells are skipped).
  * @param [asOf] Reference date (today by default).
- * @returns A date serial number, or #N/A when no comité is left to hold.
+ * @returns A date shown dd/mm/yyyy, or #N/A when no comité is left to hold.
  * @volatile
  */
-export function nextCommitteeDue(start: unknown, end: unknown, committees: unknown[][], asOf?: unknown): number {
+export function nextCommitteeDue(start: unknown, end: unknown, committees: unknown[][], asOf?: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const term = requireTerm(start, end);
     const meetings = unwrap(coerceDateList(committees, "committees"));
     const reference = unwrap(optionalDate(asOf, "asOf", today));
     const next = nextDuePeriod(committeeCoverage(term, meetings, { asOf: reference }));
-    return next === null ? unwrap(none("committee")) : toSerial(next.window.end);
+    return next === null ? unwrap(none("committee")) : toDateCell(next.window.end);
   });
 }
 
@@ -229,13 +238,13 @@ export function daysLeft(date: unknown, asOf?: unknown): number {
  * @param start First occurrence.
  * @param every Period in months (3 for a quarterly club, 6 for a semester…).
  * @param [asOf] Reference date (today by default).
- * @returns A date serial number.
+ * @returns A date shown dd/mm/yyyy.
  * @volatile
  */
-export function nextOccurrence(start: unknown, every: unknown, asOf?: unknown): number {
+export function nextOccurrence(start: unknown, every: unknown, asOf?: unknown): number | Excel.DoubleCellValue | Excel.FormattedNumberCellValue {
   return guard(() => {
     const first = unwrap(requireDate(start, "start"));
     const period = unwrap(requireInteger(every, "every", { min: 1, max: 1200 }));
-    return toSerial(coreNextOccurrence(first, period, unwrap(optionalDate(asOf, "asOf", today))));
+    return toDateCell(coreNextOccurrence(first, period, unwrap(optionalDate(asOf, "asOf", today))));
   });
 }

@@ -32,6 +32,17 @@ export const USAGE: readonly string[] = [
   "        --colonnes FICHIER  fichier JSON qui désigne les feuilles et colonnes au lieu de les deviner, par exemple :",
   '                            { "conventions": { "feuille": "Suivi", "ligne": 3,',
   '                              "colonnes": { "Date de notification": "Signée le", "Référence": "B" } } }',
+  "  registre verifier DOSSIER/ [--recursif] [--processus N] [--date AAAA-MM-JJ] [--json] [--colonnes correspondance.json]",
+  "      Vérifie chaque classeur .xlsx du dossier (et de ses sous-dossiers avec --recursif), plusieurs à la",
+  "      fois : une ligne par registre, puis les constats regroupés par registre. Un registre illisible est",
+  "      signalé et les autres sont vérifiés. Code de sortie 2 si aucun ne peut être lu.",
+  "        --processus N       registres vérifiés en même temps (par défaut : un par cœur du processeur)",
+  "  registre consolider DOSSIER/ --sortie CONSOLIDE.xlsx [--annee AAAA] [--date AAAA-MM-JJ] [--recursif]",
+  '                     [--collectivite "Nom"] [--processus N] [--json] [--remplacer]',
+  "      Écrit un nouveau classeur qui réunit les registres du dossier : la liste des registres, toutes",
+  "      les conventions avec leur registre et leur service, toutes les alertes avec un lien vers la",
+  "      cellule du registre, et le rapport annuel de l'ensemble. Les registres ne sont pas modifiés.",
+  "        --annee AAAA        l'année du rapport (par défaut : l'année écoulée jusqu'en juin, l'année en cours ensuite)",
   `  registre demo [FICHIER] [--date AAAA-MM-JJ]`,
   `      Écrit un registre de démonstration (par défaut ${DEMO_DEFAULT_FILE}) dont les dates sont placées`,
   "      autour de la date de référence, puis affiche sa vérification à cette date.",
@@ -74,7 +85,7 @@ export const USAGE: readonly string[] = [
 
 /** Where a command's problem is shown: after the reason, how to get help. */
 /** The commands, as a person types them (the usage lists each with its options). */
-export const COMMAND_NAMES: readonly string[] = ["verifier", "rapport", "comite", "importer", "ics", "demo", "aide"];
+export const COMMAND_NAMES: readonly string[] = ["verifier", "consolider", "rapport", "comite", "importer", "ics", "demo", "aide"];
 
 export const SEE_HELP = "Voir « registre aide ».";
 
@@ -278,6 +289,29 @@ export function cliErrorMessage(error: CliError): string {
       return `Le fichier « ${error.path} » ne contient rien d'une délibération (ni date, ni cachet, ni durée, ni partenaire).`;
     case "output_not_ics":
       return `Le fichier de sortie « ${error.path} » doit se terminer par .ics (aucun autre fichier n'est jamais remplacé).`;
+    case "missing_folder":
+      return `Indiquez le dossier des registres : registre consolider DOSSIER/ --sortie CONSOLIDE.xlsx. ${SEE_HELP}`;
+    case "folder_not_found":
+      return `Le dossier « ${error.path} » n'existe pas.`;
+    case "folder_unreadable":
+      return `Le dossier « ${error.path} » ne peut pas être lu (${error.detail}).`;
+    case "not_a_folder":
+      return `« ${error.path} » n'est pas un dossier : consolider réunit les registres d'un dossier (registre consolider DOSSIER/ --sortie CONSOLIDE.xlsx).`;
+    case "no_registers":
+      return (
+        `Le dossier « ${error.path} » ne contient aucun classeur .xlsx` +
+        (error.nested === 0 ? "." : ` ; ses sous-dossiers en contiennent ${error.nested} : ajoutez --recursif pour les inclure.`)
+      );
+    case "option_needs_folder":
+      return `L'option ${error.value} ne s'emploie qu'avec un dossier de registres. ${SEE_HELP}`;
+    case "invalid_workers":
+      return `Option --processus : « ${error.value} » n'est pas un nombre entier de 1 à 64.`;
+    case "output_not_xlsx":
+      return `Le fichier de sortie « ${error.path} » doit se terminer par .xlsx (aucun autre fichier n'est jamais remplacé).`;
+    case "is_consolidation":
+      return `Le classeur « ${error.path} » est une consolidation écrite par « registre consolider » : ce n'est pas un registre, il n'est pas lu.`;
+    case "register_failed":
+      return `Le registre « ${error.path} » n'a pas pu être vérifié (erreur inattendue : ${error.detail}).`;
   }
 }
 

@@ -75,26 +75,58 @@ export function planAlerts(input: AlertsInput): AlertsPlan {
 }
 
 function alertsSheet(asOf: CalendarDate, findings: readonly Finding[], bySeverity: Record<Severity, number>, mapping: RegisterMapping): SheetDraft {
+  const spec = { name: ALERTS_SHEET, title: ALERTS.title, subtitle: ALERTS.subtitle(asOf, bySeverity), note: ALERTS.note, lead: [], tableName: "RegistreAlertes" };
+  return findingsSheet(
+    spec,
+    findings.map((finding) => ({ finding, lead: [], link: finding.location === undefined ? undefined : linkTo(finding.location, mapping) })),
+  );
+}
+
+/** The layout of a sheet of findings: the add-in's "Alertes", or a consolidation's, with its register columns in front. */
+export interface FindingsSheetSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly note: string;
+  /** Columns before the six of the findings (the register and the service of a consolidation): header and width. */
+  readonly lead: readonly { readonly header: string; readonly width: number }[];
+  readonly tableName: string;
+}
+
+/** One finding of the sheet: its lead cells, and where its "Où" cell links (none for a finding without a place). */
+export interface FindingLine {
+  readonly finding: Finding;
+  readonly lead: readonly DraftCell[];
+  readonly link: CellLink | undefined;
+}
+
+/**
+ * A sheet of findings: title, subtitle and note, then one table row per finding (convention,
+ * severity, alert, period or date, where with its link, message), late ones in red, soon ones in
+ * amber, printed A4 landscape one page wide with the header on every page.
+ */
+export function findingsSheet(spec: FindingsSheetSpec, lines: readonly FindingLine[]): SheetDraft {
   const rows: DraftCell[][] = [
-    [textCell(ALERTS.title, { style: "title" })],
-    [textCell(ALERTS.subtitle(asOf, bySeverity), { style: "subtitle" })],
-    [textCell(ALERTS.note, { style: "muted" })],
+    [textCell(spec.title, { style: "title" })],
+    [textCell(spec.subtitle, { style: "subtitle" })],
+    [textCell(spec.note, { style: "muted" })],
     [],
   ];
   const base: SheetDraft = {
-    name: ALERTS_SHEET,
+    name: spec.name,
     rows,
-    columnWidths: COLUMN_WIDTHS,
+    columnWidths: [...spec.lead.map((l) => l.width), ...COLUMN_WIDTHS],
     print: { landscape: true, fitToWidth: true, repeatRows: { first: TABLE_ROW, last: TABLE_ROW }, footer: PAGE_FOOTER },
   };
-  if (findings.length === 0) return base;
-  rows.push(ALERTS.headers.map((h) => textCell(h, { style: "header" })));
-  for (const finding of findings) rows.push(findingRow(finding, mapping));
-  const tableArea = { row: TABLE_ROW, column: 0, rowCount: findings.length + 1, columnCount: ALERTS.headers.length };
-  const severityArea = { row: TABLE_ROW + 1, column: 1, rowCount: findings.length, columnCount: 1 };
+  if (lines.length === 0) return base;
+  const headers = [...spec.lead.map((l) => l.header), ...ALERTS.headers];
+  rows.push(headers.map((h) => textCell(h, { style: "header" })));
+  for (const line of lines) rows.push([...line.lead, ...findingRow(line.finding, line.link)]);
+  const tableArea = { row: TABLE_ROW, column: 0, rowCount: lines.length + 1, columnCount: headers.length };
+  const severityArea = { row: TABLE_ROW + 1, column: spec.lead.length + 1, rowCount: lines.length, columnCount: 1 };
   return {
     ...base,
-    tables: [{ name: "RegistreAlertes", area: tableArea }],
+    tables: [{ name: spec.tableName, area: tableArea }],
     conditionalFormats: [
       { area: severityArea, style: "late", whenTextContains: SEVERITY_LABELS.late },
       { area: severityArea, style: "soon", whenTextContains: SEVERITY_LABELS.soon },
@@ -103,8 +135,8 @@ function alertsSheet(asOf: CalendarDate, findings: readonly Finding[], bySeverit
   };
 }
 
-function findingRow(finding: Finding, mapping: RegisterMapping): DraftCell[] {
-  const where = finding.location === undefined ? null : textCell(cellPlace(finding.location), { link: linkTo(finding.location, mapping) });
+function findingRow(finding: Finding, link: CellLink | undefined): DraftCell[] {
+  const where = finding.location === undefined ? null : textCell(cellPlace(finding.location), link === undefined ? {} : { link });
   return [
     textCell(finding.conventionId ?? ALERTS.noConvention),
     textCell(SEVERITY_LABELS[FINDING_SEVERITY[finding.code]]),

@@ -252,8 +252,8 @@ function conventionRow(row: AnnualRow): DraftCell[] {
   ];
 }
 
-/** The Référence, linked to its row in the register. */
+/** The Référence, linked to its row in the register; wrapped, as a long one (a consolidation's "REF (service)") would be cut. */
 function referenceCell(id: string, source: RowSource | null): DraftCell {
   const link: CellLink | undefined = source === null ? undefined : { sheet: source.sheet, row: source.row - 1, column: 0 };
-  return textCell(id, link === undefined ? {} : { link });
+  return textCell(id, link === undefined ? { wrap: true } : { link, wrap: true });
 }

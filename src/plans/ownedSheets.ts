@@ -9,6 +9,14 @@ export const ALERTS_SHEET = "Alertes";
 /** Very hidden sheet holding the add-in's settings for this workbook (the confirmed mapping). */
 export const SETTINGS_SHEET = "RegistreConventions_Parametres";
 
+/**
+ * The sheets of a consolidation of registers (`registre consolider`) that are not an "Alertes" or a
+ * report: its own, so that a consolidated workbook left in a folder of registers is never read as
+ * one more register (its conventions sheet has the register's headers). The en dash keeps a
+ * user's sheet out of it.
+ */
+export const CONSOLIDATION_SHEETS = { registers: "Consolidation – registres", conventions: "Consolidation – conventions" } as const;
+
 const REPORT_SHEET = /^Rapport \d{4}( \(\d+\))?$/;
 /** An en dash, which nobody types in a sheet name: a user's "Comité de suivi" sheet stays theirs. */
 const COMMITTEE_SHEET = /^Comité – .+$/;
@@ -39,9 +47,16 @@ export function cutSheetName(name: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-/** Whether a sheet is one of the add-in's own (alerts, settings, reports): never read as a register table. */
+/** Whether a sheet is one of the add-in's own (alerts, settings, reports, a consolidation's): never read as a register table. */
 export function isAddinSheet(name: string): boolean {
-  return name === ALERTS_SHEET || name === SETTINGS_SHEET || REPORT_SHEET.test(name) || COMMITTEE_SHEET.test(name);
+  return (
+    name === ALERTS_SHEET ||
+    name === SETTINGS_SHEET ||
+    REPORT_SHEET.test(name) ||
+    COMMITTEE_SHEET.test(name) ||
+    name === CONSOLIDATION_SHEETS.registers ||
+    name === CONSOLIDATION_SHEETS.conventions
+  );
 }
 
 /**

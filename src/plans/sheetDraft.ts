@@ -62,12 +62,18 @@ export const STYLE_LOOK: Record<CellStyle, { bold?: boolean; italic?: boolean; s
   input: { fill: "#F2F2F2" },
 };
 
-/** A place in the workbook a cell can link to (hyperlink within the workbook). */
+/** A place a cell can link to: a cell of the workbook, or of another workbook (`file`). */
 export interface CellLink {
   readonly sheet: string;
   /** 0-based row and column of the target cell. */
   readonly row: number;
   readonly column: number;
+  /**
+   * Another workbook, by its path relative to the folder of the one written, "/" between folders
+   * ("culture/registre.xlsx"): a consolidation's link to the register a row comes from. Absent: a
+   * cell of this workbook.
+   */
+  readonly file?: string;
 }
 
 interface CellBase {
@@ -278,6 +284,18 @@ export function areaAddress(area: Area): string {
   const first = `${columnLetter(area.column)}${area.row + 1}`;
   const last = `${columnLetter(area.column + area.columnCount - 1)}${area.row + area.rowCount}`;
   return first === last ? first : `${first}:${last}`;
+}
+
+/**
+ * The hyperlink address of a link, as Excel keeps one: "#'Alertes'!B3" within the workbook,
+ * "culture/registre%20sport.xlsx#'Conventions'!A5" to another one — the file a relative URI (each
+ * folder and name percent-encoded, so that a "#" or a space in a name cannot cut it), the cell
+ * after the "#".
+ * @example linkAddress({ file: "Sport 2025.xlsx", sheet: "Suivi", row: 4, column: 0 }) // "Sport%202025.xlsx#'Suivi'!A5"
+ */
+export function linkAddress(link: CellLink): string {
+  const file = link.file === undefined ? "" : link.file.split("/").map(encodeURIComponent).join("/");
+  return `${file}#${cellAddress(link.sheet, link.row, link.column)}`;
 }
 
 /** A sheet name as a formula or link writes it: always quoted, quotes doubled. */

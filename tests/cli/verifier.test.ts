@@ -287,13 +287,18 @@ describe("registre verifier: unusable input is exit 2 with the reason in French"
       [random, `Le fichier « ${random} » n'est pas un classeur Excel .xlsx`],
       [renamed, `Le fichier « ${renamed} » n'est pas un classeur Excel .xlsx`],
       [join(temp.dir, "absent.xlsx"), `Le fichier « ${join(temp.dir, "absent.xlsx")} » n'existe pas.`],
-      [temp.dir, `« ${temp.dir} » n'est pas un fichier`],
     ]) {
       const result = await run("verifier", path, "--json");
       expect(result.code).toBe(2);
       expect(result.out).toEqual([]);
       expect(result.stderr).toContain(reason);
     }
+    // A folder is no longer refused: its registers are checked one by one (tests/cli/folder.test.ts),
+    // these two reported unreadable with the same reasons.
+    const folder = JSON.parse((await run("verifier", temp.dir, "--json")).stdout) as { folder: string; registers: { file: string; error?: { message: string } }[] };
+    expect(folder.folder).toBe(temp.dir);
+    expect(folder.registers.find((r) => r.file === "hasard.xlsx")?.error?.message).toContain(`Le fichier « ${random} » n'est pas un classeur Excel .xlsx`);
+    expect(folder.registers.find((r) => r.file === "export.xlsx")?.error?.message).toContain(`Le fichier « ${renamed} » n'est pas un classeur Excel .xlsx`);
   });
 
   test("a workbook with no conventions sheet, an empty workbook, a conventions sheet without its start column", async () => {
@@ -349,7 +354,7 @@ describe("registre verifier: unusable input is exit 2 with the reason in French"
     expect(none.code).toBe(2);
     expect(none.out).toEqual([]);
     expect(none.stderr).toContain("registre verifier REGISTRE.xlsx [--date AAAA-MM-JJ] [--json] [--colonnes correspondance.json]");
-    expect(none.stderr).toContain("Indiquez ce qu'il faut faire : verifier, rapport, comite, importer, ics, demo ou aide.");
+    expect(none.stderr).toContain("Indiquez ce qu'il faut faire : verifier, consolider, rapport, comite, importer, ics, demo ou aide.");
     for (const argv of [["aide"], ["--help"], ["-h"], ["verifier", "--help"]]) {
       const help = await run(...argv);
       expect(help.code).toBe(0);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { SheetDraft, dateCell, numberCell, textCell } from "../../src/plans/sheetDraft";
-import { loadWorkbook } from "../../src/excel/xlsxWorkbook";
+import { XlsxWorkbook, loadWorkbook } from "../../src/excel/xlsxWorkbook";
 import { lineCount } from "../../src/plans/rowHeights";
 import { GatewayError } from "../../src/excel/gateway";
 import { openXlsx, tempDir, writeXlsx } from "../cli/cliHelpers";
@@ -49,6 +49,40 @@ const draft: SheetDraft = {
   frozenRows: 2,
   print: { landscape: true, fitToWidth: true, repeatRows: { first: 1, last: 1 }, footer: "Page &P / &N", pageBreaks: [4] },
 };
+
+describe("XlsxWorkbook.create: a new workbook", () => {
+  it("starts without sheets, takes the plan's sheets in order, and links a cell to a cell of another file as Excel writes it", async () => {
+    const workbook = XlsxWorkbook.create("Consolidation des registres");
+    expect(await workbook.sheetNames()).toEqual([]);
+    const linked: SheetDraft = {
+      name: "Toutes les conventions",
+      rows: [
+        [textCell("Référence", { style: "header" })],
+        [textCell("C1", { link: { file: "Sport et #jeunesse/registre 2025.xlsx", sheet: "Suivi l'an", row: 4, column: 1 } })],
+        [textCell("C2", { link: { sheet: "Alertes", row: 0, column: 0 } })],
+      ],
+    };
+    await workbook.apply({ addSheets: [linked, { ...draft, name: "Alertes" }], activate: linked.name });
+    const output = join(temp.dir, "nouveau.xlsx");
+    await workbook.save(output);
+
+    const reopened = await open(output);
+    expect(await reopened.sheetNames()).toEqual(["Toutes les conventions", "Alertes"]);
+    expect((await reopened.readSheet("Toutes les conventions")).values).toEqual([["Référence"], ["C1"], ["C2"]]);
+    expect((await loadWorkbook(readFileSync(output))).title).toBe("Consolidation des registres");
+    const zip = await JSZip.loadAsync(readFileSync(output));
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const rels = (await zip.file("xl/worksheets/_rels/sheet1.xml.rels")?.async("string")) ?? "";
+    // Another file: a relationship to the file alone (a relative URI, its "#" and spaces encoded), the cell as the location.
+    const external = /<hyperlink r:id="([^"]+)" location="&apos;Suivi l&apos;&apos;an&apos;!B5" ref="A2"\/>/.exec(sheet);
+    expect(external).not.toBeNull();
+    expect(rels).toContain(`Id="${external?.[1]}"`);
+    expect(rels).toMatch(/Target="Sport%20et%20%23jeunesse\/registre%202025\.xlsx" TargetMode="External"/);
+    // The same workbook: a location and no relationship, as before.
+    expect(sheet).toMatch(/<hyperlink location="&apos;Alertes&apos;!A1" ref="A3"\/>/);
+    expect(rels.match(/<Relationship /g)).toHaveLength(1);
+  });
+});
 
 describe("XlsxWorkbook.apply and save", () => {
   it("adds the sheet after the others, saves a copy with it, and leaves the register's sheets as they were", async () => {

@@ -15,10 +15,10 @@ import {
   semester,
   status,
 } from "../../src/functions/functions";
-import { expectNotAvailable, expectValueError, serial } from "./excelCall";
+import { expectNotAvailable, expectValueError, plainSerial, serial } from "./excelCall";
 
 /** What a date argument is read as, as a serial. */
-const readAs = (value: unknown): number => enforceableDate(value, value);
+const readAs = (value: unknown): number => plainSerial(enforceableDate(value, value));
 
 describe("serial numbers", () => {
   it("45485 is 12/07/2024 (DOMAIN.md), and the test helper agrees", () => {

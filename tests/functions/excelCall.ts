@@ -19,6 +19,34 @@ export function serial(iso: string): number {
   return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH_MS) / DAY_MS;
 }
 
+/**
+ * A date a function returned on a host without data types (the tests' default, as outside Excel):
+ * a plain serial, nothing else.
+ */
+export function plainSerial(value: unknown): number {
+  if (typeof value !== "number") throw new Error(`expected a plain serial, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * The requirement sets of an Excel that supports the Excel JavaScript API up to `excelApi`
+ * ("1.19"), or none of the 1.x sets past 1.1 (null), answering as
+ * `Office.context.requirements.isSetSupported(name, minVersion)` does: true when the host's
+ * version of the set is at least the one asked.
+ */
+export function excelHost(excelApi: string | null): { isSetSupported(name: string, minVersion?: string): boolean } {
+  const version = (text: string): number[] => text.split(".").map(Number);
+  const atLeast = (have: number[], want: number[]): boolean => {
+    for (let i = 0; i < Math.max(have.length, want.length); i++) {
+      if ((have[i] ?? 0) !== (want[i] ?? 0)) return (have[i] ?? 0) > (want[i] ?? 0);
+    }
+    return true;
+  };
+  return {
+    isSetSupported: (name, minVersion = "1.1") => name === "ExcelApi" && atLeast(version(excelApi ?? "1.1"), version(minVersion)),
+  };
+}
+
 /** A column of serials, as Excel passes a range (one row per cell). */
 export function column(...cells: unknown[]): unknown[][] {
   return cells.map((cell) => [cell]);

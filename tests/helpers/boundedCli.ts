@@ -7,9 +7,14 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
-export const ROOT = join(__dirname, "..", "..");
+/** The project's folder: the first one up with a package.json (from tests/helpers/, or from build-bench/tests/helpers/ in the bench). */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 const COMPILED = join(ROOT, "lib", "cli", "main.js");
 
 function newestSource(dir: string): number {
@@ -22,7 +27,7 @@ function newestSource(dir: string): number {
 
 /** Builds lib/ (npm run build:cli) when it is missing or older than src/, as tests/cli/bin.test.ts does. */
 export function ensureBuiltCli(): void {
-  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime"].map((dir) => newestSource(join(ROOT, "src", dir))));
+  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime", "plans", "actions"].map((dir) => newestSource(join(ROOT, "src", dir))));
   if (existsSync(COMPILED) && statSync(COMPILED).mtimeMs >= sources) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);

@@ -23,6 +23,7 @@ export interface ConventionInput {
   readonly duration?: number | null;
   readonly end?: DateText;
   readonly noticeMonths?: number | null;
+  readonly service?: string | null;
   readonly row?: number;
 }
 
@@ -43,6 +44,7 @@ export function convention(id: string, input: ConventionInput = {}): Convention 
     noticeMonths: input.noticeMonths ?? null,
     amount: null,
     notes: null,
+    service: input.service ?? null,
     source: at("conventions", input.row),
   };
 }

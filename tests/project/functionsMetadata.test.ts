@@ -13,6 +13,8 @@ import { formatDateFr } from "../../src/i18n/fr";
 import frenchFunctions from "../../src/i18n/functions.fr.json";
 import { FunctionsMetadata, MetadataFunction, localizeFunctionsMetadata } from "../../scripts/localize-functions";
 import { ExampleArgument, FRENCH_FUNCTIONS } from "../../src/taskpane/functionHelp";
+import { chooseDateCells } from "../../src/functions/excelResult";
+import { excelHost } from "../functions/excelCall";
 
 const ROOT = join(__dirname, "..", "..");
 const FUNCTIONS_FILE = join(ROOT, "src", "functions", "functions.ts");
@@ -36,6 +38,8 @@ const EXPECTED: Record<string, { readonly exportName: string; readonly parameter
 };
 const VOLATILE = ["MISSING_COMMITTEES", "NEXT_COMMITTEE_DUE", "STATUS", "DAYS_LEFT", "NEXT_OCCURRENCE"];
 const TEXT_RESULTS = ["SEMESTER", "MISSING_COMMITTEES", "STATUS"];
+/** The functions that return dates: a date with its format where the host has data types, so their result is `any`. */
+const DATE_RESULTS = ["END_DATE", "APPEAL_DEADLINE", "ENFORCEABLE_DATE", "NEXT_WORKING_DAY", "HOLIDAYS", "NEXT_COMMITTEE_DUE", "NEXT_OCCURRENCE"];
 
 let metadata: FunctionsMetadata;
 let associations: { functionName: string; id: string }[];
@@ -98,10 +102,23 @@ describe("functions.json generated from the JSDoc", () => {
     for (const id of VOLATILE) expect(fn(id).parameters.some((p) => p.name === "asOf" && p.optional === true)).toBe(true);
   });
 
-  it("returns text for the labels and numbers (date serials, days) for the rest", () => {
+  it("returns text for the labels, a number of days for DAYS_LEFT, and `any` (no type) for the dates", () => {
+    // A date leaves as a DoubleCellValue (or FormattedNumberCellValue) where the host has data
+    // types: Excel takes such a value only from a result of type any ("Use data types with custom
+    // functions in Excel"); a result typed "number" would refuse it. Changed on purpose (issue 19):
+    // the dates were "number" while they were bare serials.
     for (const f of metadata.functions) {
-      expect([f.id, f.result?.type]).toEqual([f.id, TEXT_RESULTS.includes(f.id) ? "string" : "number"]);
+      const expected = TEXT_RESULTS.includes(f.id) ? "string" : DATE_RESULTS.includes(f.id) ? undefined : "number";
+      expect([f.id, f.result?.type]).toEqual([f.id, expected]);
     }
+    expect(metadata.functions.filter((f) => f.result?.type === "number").map((f) => f.id)).toEqual(["DAYS_LEFT"]);
+  });
+
+  it("enables data types, as the reference requires: allowCustomDataForDataTypeAny at the top level", () => {
+    // "the custom functions JSON metadata file must ... include the property allowCustomDataForDataTypeAny.
+    // Set this property to true" (custom-functions-data-types-concepts; custom-functions-json: a
+    // top-level property). custom-functions-metadata writes it for every project: no JSDoc tag.
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
   });
 });
 
@@ -187,6 +204,10 @@ describe("functions.fr.json: the French metadata", () => {
     expect(() => localizeFunctionsMetadata(metadata, wrongOptional)).toThrow(/« rule » de END_DATE est facultatif/);
   });
 
+  it("keeps data types enabled (allowCustomDataForDataTypeAny) in the French file Excel loads", () => {
+    expect(french.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
   it("does not change the metadata it is given", () => {
     const before = JSON.stringify(metadata);
     localizeFunctionsMetadata(metadata, frenchFunctions);
@@ -194,8 +215,20 @@ describe("functions.fr.json: the French metadata", () => {
   });
 });
 
-describe("the worked examples of the French help", () => {
+describe.each([
+  ["an Excel without data types (plain serials)", null, "serial"],
+  ["an Excel with ExcelApi 1.16 (formatted numbers)", "1.16", "formattedNumber"],
+  ["an Excel with ExcelApi 1.19 (double values with their format)", "1.19", "double"],
+] as const)("the worked examples of the French help, on %s", (_host, excelApi, kind) => {
   const exported = customFunctions as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const DATE_TYPE = { serial: null, formattedNumber: "FormattedNumber", double: "Double" } as const;
+
+  beforeAll(() => {
+    expect(chooseDateCells(excelHost(excelApi))).toBe(kind);
+  });
+  afterAll(() => {
+    chooseDateCells(undefined);
+  });
 
   /** An example argument as Excel passes it: text and numbers as they are, a range as rows of one cell. */
   function excelArgument(argument: ExampleArgument): unknown {
@@ -203,13 +236,24 @@ describe("the worked examples of the French help", () => {
     return argument;
   }
 
-  /** A cell value as the help writes it: dates dd/mm/yyyy, numbers, text, a column joined by ", ". */
+  function dayOf(serial: number): string {
+    const date = serialToDate(serial);
+    return date.ok ? formatDateFr(date.value) : `série invalide ${serial}`;
+  }
+
+  /**
+   * A cell value as the help writes it: text, numbers, a column joined by ", "; a date as the cell
+   * shows it — its format, on a host with data types (which must give it one); dd/mm/yyyy as the
+   * README tells users to format the cell, elsewhere.
+   */
   function shown(value: unknown, expected: string): string {
     if (Array.isArray(value)) return value.map((row: unknown[]) => shown(row[0], "01/01/2000")).join(", ");
-    if (typeof value === "number" && /^\d{2}\/\d{2}\/\d{4}$/.test(expected)) {
-      const date = serialToDate(value);
-      return date.ok ? formatDateFr(date.value) : `série invalide ${value}`;
+    const isDate = /^\d{2}\/\d{2}\/\d{4}$/.test(expected);
+    if (isDate && DATE_TYPE[kind] !== null) {
+      expect(value).toEqual({ type: DATE_TYPE[kind], basicValue: expect.any(Number), numberFormat: "dd/mm/yyyy" });
+      return dayOf((value as { basicValue: number }).basicValue);
     }
+    if (typeof value === "number" && isDate) return dayOf(value);
     return String(value);
   }
 

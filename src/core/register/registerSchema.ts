@@ -222,6 +222,12 @@ export const conventionSchema = z.object({
     kind: "text",
     synonyms: ["Observation", "Commentaire", "Commentaires", "Remarques", "Notes"],
   }),
+  /** The service that follows the convention, where one register holds several (a consolidation names each register's service). */
+  service: text().register(FIELD_META, {
+    label: "Service",
+    kind: "text",
+    synonyms: ["Service gestionnaire", "Service référent", "Service instructeur", "Service porteur", "Service concerné", "Direction", "Direction référente", "Pôle"],
+  }),
 });
 
 /** The convention a row of another table belongs to. */

@@ -1525,11 +1525,16 @@ function literal(source: string): unknown {
   return undefined;
 }
 
-/** A function's result as a cell holds it: its first value, or the error it throws (#VALUE! unless it names one). */
+/**
+ * A function's result as a cell holds it: its first value, or the error it throws (#VALUE! unless
+ * it names one). A data-type value (a Double or FormattedNumber with its numberFormat, "Use data
+ * types with custom functions in Excel") is the number its cell holds: `values` reads its basicValue.
+ */
 function computed(implementation: CustomFunctionImplementation, args: unknown[]): CellValue {
   try {
     const result = implementation(...args);
-    const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
+    const item: unknown = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
+    const first = typeof item === "object" && item !== null && "basicValue" in item ? item.basicValue : item;
     return typeof first === "number" || typeof first === "string" || typeof first === "boolean" ? first : null;
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "#VALUE!";

@@ -31,6 +31,8 @@ describe("deliberationRows", () => {
       noticeMonths: null,
       amount: 0,
       notes: null,
+      // A deliberation does not name the service that follows the convention.
+      service: null,
     });
     const blank = { delayMonths: null, frequencyMonths: null, dueDate: null, doneOn: null };
     expect(rows.deadlines).toEqual([

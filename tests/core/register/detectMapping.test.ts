@@ -92,6 +92,7 @@ describe("detectMapping on registers staff already keep", () => {
     expect(m.conventions.headerRow).toBe(4);
     expect(columnsOf(m.conventions)).toEqual({
       partner: "A:Organisme",
+      service: "B:Service",
       id: "C:Réf.",
       title: "D:Objet",
       start: "E:Date d'effet",
@@ -101,7 +102,8 @@ describe("detectMapping on registers staff already keep", () => {
       deliberationNumber: "I:N° de délibération",
     });
     expect(m.conventions.columns.duration?.unit).toBe("years");
-    expect(m.conventions.ignored.map((c) => c.header)).toEqual(["Service"]);
+    // "Service" is a field since the consolidation of several registers (issue 19), no longer ignored.
+    expect(m.conventions.ignored.map((c) => c.header)).toEqual([]);
     expect(m.committees).toBeNull();
     expect(m.deadlines).toBeNull();
     expect(m.amendments).toBeNull();

@@ -57,12 +57,14 @@ describe("fieldForHeader: the issue's synonyms", () => {
     ["amendments", "N° avenant", "number"],
     ["deadlines", "Date limite", "dueDate"],
     ["deadlines", "Réalisé le", "doneOn"],
+    ["conventions", "Service instructeur", "service"],
+    ["conventions", "Direction", "service"],
   ] as const)("%s: « %s » → %s", (table, header, field) => {
     expect(fieldForHeader(table, header)).toBe(field);
   });
 
   test("a header no table knows maps to nothing", () => {
-    expect(fieldForHeader("conventions", "Service instructeur")).toBeUndefined();
+    expect(fieldForHeader("conventions", "Agent instructeur")).toBeUndefined();
     expect(fieldForHeader("conventions", "Date")).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ describe("the register's schema, single source of the tables' columns", () => {
       "Préavis (mois)",
       "Montant",
       "Observations",
+      "Service",
     ]);
     expect(tableFields("committees").map((f) => f.label)).toEqual(["Référence convention", "Date", "Type", "Compte rendu", "Participants"]);
     expect(tableFields("deadlines").map((f) => f.label)).toEqual([
