@@ -1,6 +1,6 @@
 import { addMonthsClamped } from "../dates/addMonthsClamped";
 import { CalendarDate } from "../dates/calendarDate";
-import { PeriodCoverage, SharedCoverage, committeeCoverage, coverageOfHeldDays } from "../rules/committeeCoverage";
+import { CoverageOptions, PeriodCoverage, SharedCoverage, committeeCoverage, coverageOfHeldDays } from "../rules/committeeCoverage";
 import { ConventionStatus, conventionStatus } from "../rules/conventionStatus";
 import { ConventionTerm, conventionTerm } from "../rules/conventionTerm";
 import { DayNumber, compareDates, toDayNumber } from "../dates/dayNumber";
@@ -84,6 +84,8 @@ export class ConventionChecks {
   readonly count: number;
   /** A group per reference: each convention's rows of the other tables are its group's. */
   private readonly groups = new Map<string, number>();
+  /** Each convention's group. */
+  private readonly groupOf: Int32Array;
   private readonly committees: TableRows<Committee>;
   private readonly deadlines: TableRows<Deadline>;
   private readonly amendments: TableRows<Amendment>;
@@ -96,7 +98,15 @@ export class ConventionChecks {
     this.count = register.conventions.length;
     // Each convention's rows of the other tables, found in one pass (a lookup per convention would
     // grow with the square of the register), the rows of each table in group order.
-    for (const convention of register.conventions) if (!this.groups.has(convention.id)) this.groups.set(convention.id, this.groups.size);
+    this.groupOf = new Int32Array(this.count);
+    register.conventions.forEach((convention, i) => {
+      let group = this.groups.get(convention.id);
+      if (group === undefined) {
+        group = this.groups.size;
+        this.groups.set(convention.id, group);
+      }
+      this.groupOf[i] = group;
+    });
     this.committees = new TableRows(register.committees, this.groups);
     this.deadlines = new TableRows(register.deadlines, this.groups);
     this.amendments = new TableRows(register.amendments, this.groups);
@@ -106,7 +116,7 @@ export class ConventionChecks {
   /** Convention `index`'s summary; its findings, sorted, pushed to `found`. */
   check(index: number, found: Finding[]): ConventionSummary {
     const convention = this.register.conventions[index];
-    const group = this.groups.get(convention.id) ?? -1;
+    const group = this.groupOf[index];
     const first = found.length;
     const summary = checkConvention(convention, this.committees.of(group), this.deadlines.of(group), this.amendments.of(group), this.context, found);
     sortFindings(found, first);
@@ -135,8 +145,15 @@ class TableRows<T extends Committee | Deadline | Amendment> {
   ) {
     this.groupOf = new Int32Array(rows.length);
     this.starts = new Int32Array(groups.size + 1);
+    // A convention's rows mostly follow one another: its group is looked up once for them.
+    let lastId: string | null = null;
+    let group = -1;
     for (let i = 0; i < rows.length; i += 1) {
-      const group = groups.get(rows[i].conventionId) ?? -1;
+      const id = rows[i].conventionId;
+      if (id !== lastId) {
+        lastId = id;
+        group = groups.get(id) ?? -1;
+      }
       this.groupOf[i] = group;
       if (group >= 0) this.starts[group + 1] += 1;
     }
@@ -184,6 +201,8 @@ interface CheckContext {
   readonly shared: SharedCoverage;
   /** The days of one convention's comités held, read into the same buffer convention after convention. */
   held: Int32Array;
+  /** How the comités de suivi are counted, by semester unless an obligation says otherwise. */
+  readonly semesters: CoverageOptions;
 }
 
 function checkContext(options: CheckOptions): CheckContext {
@@ -195,6 +214,7 @@ function checkContext(options: CheckOptions): CheckContext {
     horizon: addMonthsClamped(options.asOf, options.milestoneWarningMonths ?? DEFAULT_WARNING_MONTHS),
     shared: new SharedCoverage(),
     held: new Int32Array(64),
+    semesters: { asOf: options.asOf, perPeriod: 1, periodLength: COMMITTEE_PERIOD, basis: options.basis ?? "calendar" },
   };
 }
 
@@ -468,8 +488,7 @@ function committeeCoverageOf(term: Term, committees: readonly Committee[], recur
       break;
     }
   }
-  const { options } = context;
-  const coverageOptions = { asOf: options.asOf, perPeriod: 1, periodLength: periodLength ?? COMMITTEE_PERIOD, basis: options.basis ?? "calendar" } as const;
+  const coverageOptions = periodLength === null ? context.semesters : { ...context.semesters, periodLength };
   return coverageOfHeldDays(term, held, count, coverageOptions, context.shared);
 }
 

@@ -43,8 +43,16 @@ export function groupFindings(conventions: readonly ConventionSummary[], finding
   const groupOf = new Int32Array(findings.length);
   const counts = new Int32Array(groups.size);
   const orphans: Finding[] = [];
+  // A convention's findings mostly follow one another (the check's do): its group is looked up once.
+  let lastId: string | null = null;
+  let lastGroup = -1;
   findings.forEach((finding, i) => {
-    const group = finding.conventionId === null ? -1 : (groups.get(finding.conventionId) ?? -1);
+    const id = finding.conventionId;
+    if (id !== lastId) {
+      lastId = id;
+      lastGroup = id === null ? -1 : (groups.get(id) ?? -1);
+    }
+    const group = lastGroup;
     groupOf[i] = group;
     if (group < 0) orphans.push(finding);
     else counts[group] += 1;

@@ -147,13 +147,22 @@ class RowReader {
   /** Every field null, then the place: each row's record starts as a copy of it. */
   private readonly blankRecord: Readonly<Record<string, unknown>>;
 
-  constructor(private readonly mapping: TableMapping) {
+  /** The field of the row's reference ("id", "conventionId"). */
+  private readonly reference: FieldColumn;
+
+  constructor(
+    private readonly mapping: TableMapping,
+    reference: string,
+  ) {
     this.fields = tableFields(mapping.table).map((field) => {
       const ref = mapping.columns[field.key] ?? null;
       const read = columnReader(mapping.table, field.key, ref?.unit);
       return { key: field.key, ref, read: valueReader(read, field.kind) };
     });
     this.byKey = new Map(this.fields.map((f) => [f.key, f]));
+    const field = this.byKey.get(reference);
+    if (field === undefined) throw new Error(`Unknown column ${mapping.table}.${reference}`);
+    this.reference = field;
     // Made by JSON.parse, which lays every property out inside the object itself (none in a
     // separate store); a copy keeps that layout: a register's 50 000 records take a fifth less memory.
     const blank = Object.fromEntries([...this.fields.map((f) => [f.key, null]), ["source", null]]);
@@ -166,27 +175,29 @@ class RowReader {
     return ref === null ? null : (line[ref.index] ?? null);
   }
 
-  /** One field of a row, typed (null when blank), or Unreadable (nothing reported). */
-  readOne(line: readonly CellValue[], key: string): unknown {
-    const field = this.byKey.get(key);
-    if (field === undefined) throw new Error(`Unknown column ${this.mapping.table}.${key}`);
-    return field.read(this.cell(line, key));
+  /** The row's reference (the convention's, or the one a row of another table names), typed (null when blank), or Unreadable (nothing reported). */
+  readReference(line: readonly CellValue[]): unknown {
+    const ref = this.reference.ref;
+    return this.reference.read(ref === null ? null : (line[ref.index] ?? null));
   }
 
   /**
    * A row's record: every field of the table, typed (a field without a column, or whose cell cannot
-   * be read, is null; the cell is reported), then the row's place. `key` is a field already read
-   * with readOne, and `keyValue` what it gave. Every record of a table is a copy of the same blank
-   * one, so that they all share one shape (one hidden class).
+   * be read, is null; the cell is reported), then the row's place. `referenceValue` is what
+   * readReference gave. Every record of a table is a copy of the same blank one, so that they all
+   * share one shape (one hidden class).
    */
-  read<T>(line: readonly CellValue[], source: RowSource, conventionId: string | null, key: string, keyValue: unknown): T & { source: RowSource } {
+  read<T>(line: readonly CellValue[], source: RowSource, conventionId: string | null, referenceValue: unknown): T & { source: RowSource } {
     const out: Record<string, unknown> = { ...this.blankRecord };
     const fields = this.fields;
     for (let f = 0; f < fields.length; f += 1) {
       const field = fields[f];
       if (field.ref === null) continue;
-      const value = field.key === key ? keyValue : field.read(line[field.ref.index] ?? null);
-      if (value instanceof Unreadable) this.report("invalid_value", source, field.key, conventionId, value.error);
+      const value = field === this.reference ? referenceValue : field.read(line[field.ref.index] ?? null);
+      // Blank stays as the blank record has it (most cells of a register are blank or typed).
+      if (value === null || typeof value !== "object") {
+        if (value !== null) out[field.key] = value;
+      } else if (value instanceof Unreadable) this.report("invalid_value", source, field.key, conventionId, value.error);
       else out[field.key] = value;
     }
     out.source = source;
@@ -240,16 +251,16 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   const committees: Committee[] = [];
   const firstRow = new Map<string, Convention>();
 
-  const conventionReader = new RowReader(mapping.conventions);
+  const conventionReader = new RowReader(mapping.conventions, "id");
   const conventionGrid = gridOf(grids, mapping.conventions);
   const conventionRows = dataRows(conventionGrid, mapping.conventions);
   for (let i = 0; i < conventionRows.length; i += 1) {
     const r = conventionRows[i];
     const line = conventionGrid.values[r] ?? NO_CELLS;
     const source: RowSource = { sheet: conventionGrid.name, row: r + 1 };
-    const idRead = conventionReader.readOne(line, "id");
+    const idRead = conventionReader.readReference(line);
     const id = typeof idRead === "string" ? idRead : null;
-    const fields = conventionReader.read<ConventionFields>(line, source, id, "id", idRead);
+    const fields = conventionReader.read<ConventionFields>(line, source, id, idRead);
     if (id === null) {
       if (!(idRead instanceof Unreadable)) conventionReader.blank(source, "id", null);
       continue;
@@ -265,7 +276,9 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
       });
       continue;
     }
-    const convention: Convention = Object.assign(fields, { id });
+    // The id is a key of the blank record already: set in its place, the record keeps its shape.
+    fields.id = id;
+    const convention = fields as Convention;
     firstRow.set(key, convention);
     conventions.push(convention);
     for (const column of mapping.conventions.inlineCommittees) {
@@ -291,15 +304,22 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   /**
    * The convention id a row of another table names, spelled as the conventions table spells it:
    * each distinct text folded once (comités repeat their convention's), and a text spelled exactly
-   * as a convention's reference is that convention's.
+   * as a convention's reference is that convention's. A convention's rows mostly follow one
+   * another: the text of the row before is compared first.
    */
-  const resolved = new Map<string, string>(conventions.map((c) => [c.id, c.id]));
+  const resolved = new Map<string, string>();
+  for (const convention of conventions) resolved.set(convention.id, convention.id);
+  let lastText: string | null = null;
+  let lastId = "";
   const resolve = (text: string): string => {
+    if (text === lastText) return lastId;
     let id = resolved.get(text);
     if (id === undefined) {
       id = firstRow.get(referenceKey(text))?.id ?? text;
       resolved.set(text, id);
     }
+    lastText = text;
+    lastId = id;
     return id;
   };
 
@@ -311,16 +331,16 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   ): void => {
     const tableMapping = mapping[table];
     if (tableMapping === null) return;
-    const reader = new RowReader(tableMapping);
+    const reader = new RowReader(tableMapping, "conventionId");
     const grid = gridOf(grids, tableMapping);
     const rows = dataRows(grid, tableMapping);
     for (let i = 0; i < rows.length; i += 1) {
       const r = rows[i];
       const line = grid.values[r] ?? NO_CELLS;
       const source: RowSource = { sheet: grid.name, row: r + 1 };
-      const idRead = reader.readOne(line, "conventionId");
+      const idRead = reader.readReference(line);
       const id = typeof idRead === "string" ? resolve(idRead) : null;
-      const fields = reader.read<F>(line, source, id, "conventionId", idRead);
+      const fields = reader.read<F>(line, source, id, idRead);
       if (id === null) {
         if (!(idRead instanceof Unreadable)) reader.blank(source, "conventionId", null);
         continue;

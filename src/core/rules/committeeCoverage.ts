@@ -103,8 +103,9 @@ export function coverageOfHeldDays(
     } else {
       period = contract[i];
     }
-    const periodStart = toDayNumber(period.start);
-    const periodEnd = toDayNumber(period.end);
+    const known = cache === null ? null : cache.of(period);
+    const periodStart = known === null ? toDayNumber(period.start) : known.start;
+    const periodEnd = known === null ? toDayNumber(period.end) : known.end;
     const windowStart = Math.max(periodStart, termStart);
     const windowEnd = Math.min(periodEnd, termEnd);
     const required = 2 * (windowEnd - windowStart + 1) > periodEnd - periodStart + 1;
@@ -112,8 +113,8 @@ export function coverageOfHeldDays(
     let meetings = 0;
     while (cursor + meetings < count && held[cursor + meetings] <= windowEnd) meetings += 1;
     const state = stateOf(required, meetings >= perPeriod, windowStart, windowEnd, asOf);
-    const key = cache === null ? -1 : coverageKey(windowStart - periodStart, periodEnd - windowEnd, meetings, state);
-    let covered = key < 0 ? undefined : cache?.get(period, key);
+    const key = known === null ? -1 : coverageKey(windowStart - periodStart, periodEnd - windowEnd, meetings, state);
+    let covered = key < 0 ? undefined : known?.get(key);
     if (covered === undefined) {
       covered = {
         period,
@@ -128,7 +129,7 @@ export function coverageOfHeldDays(
         held: meetings,
         state,
       };
-      if (key >= 0) cache?.set(period, key, covered);
+      if (key >= 0) known?.set(key, covered);
     }
     coverage[i] = covered;
   }
@@ -140,11 +141,14 @@ const STATE_CODES: Record<PeriodState, number> = { not_required: 0, held: 1, mis
 /**
  * What tells a period's coverages apart: where its window starts and ends within it (days from its
  * first day, days before its last: under 512, a period is a year at most), its state and the
- * meetings held; -1 for one not shared (8 meetings or more in one period).
+ * meetings held; -1 for one not shared (8 meetings or more in one period). A whole period's keys
+ * are under WHOLE_KEYS.
  */
 function coverageKey(fromStart: number, toEnd: number, held: number, state: PeriodState): number {
   return held > 7 ? -1 : ((((fromStart << 9) | toEnd) << 3) | STATE_CODES[state]) * 8 + held;
 }
+
+const WHOLE_KEYS = 40;
 
 /**
  * The coverages made during one check of a register, shared: a period's coverage is a value (its
@@ -155,19 +159,36 @@ function coverageKey(fromStart: number, toEnd: number, held: number, state: Peri
  * which are shared objects themselves (contractual ones are each convention's own).
  */
 export class SharedCoverage {
-  private readonly byPeriod = new Map<Period, Map<number, PeriodCoverage>>();
+  private readonly periods = new Map<Period, PeriodCoverages>();
 
-  get(period: Period, key: number): PeriodCoverage | undefined {
-    return this.byPeriod.get(period)?.get(key);
+  /** A period's coverages made so far, with its first and last days. */
+  of(period: Period): PeriodCoverages {
+    let known = this.periods.get(period);
+    if (known === undefined) {
+      known = new PeriodCoverages(toDayNumber(period.start), toDayNumber(period.end));
+      this.periods.set(period, known);
+    }
+    return known;
+  }
+}
+
+/** One period's coverages by key (see coverageKey): the whole period's in an array, the others in a map. */
+class PeriodCoverages {
+  private readonly whole = new Array<PeriodCoverage | undefined>(WHOLE_KEYS).fill(undefined);
+  private partial: Map<number, PeriodCoverage> | null = null;
+
+  constructor(
+    readonly start: DayNumber,
+    readonly end: DayNumber,
+  ) {}
+
+  get(key: number): PeriodCoverage | undefined {
+    return key < WHOLE_KEYS ? this.whole[key] : this.partial?.get(key);
   }
 
-  set(period: Period, key: number, coverage: PeriodCoverage): void {
-    let known = this.byPeriod.get(period);
-    if (known === undefined) {
-      known = new Map();
-      this.byPeriod.set(period, known);
-    }
-    known.set(key, coverage);
+  set(key: number, coverage: PeriodCoverage): void {
+    if (key < WHOLE_KEYS) this.whole[key] = coverage;
+    else (this.partial ??= new Map()).set(key, coverage);
   }
 }
 
