@@ -35,7 +35,7 @@ export async function checkBench(): Promise<BenchSection> {
   for (const size of SIZES) {
     const grids = generatedGrids(size);
     const reader = gridsReader(grids);
-    const runs = size >= 100_000 ? 3 : 9;
+    const runs = size >= 100_000 ? 5 : 9;
     const whole = await timeRunsAsync(() => checkWorkbook(reader, { asOf: AS_OF }), runs);
     const before = heapAfterGc();
     let kept: CheckedWorkbook | null = await checkWorkbook(reader, { asOf: AS_OF });
