@@ -10,7 +10,7 @@ import { SheetGrid } from "../src/core/cells/sheetGrid";
 import { WorkbookReader } from "../src/excel/gateway";
 import { CheckedWorkbook, checkWorkbook } from "../src/actions/loadRegister";
 import { largeRegister, registerGrids } from "../tests/helpers/largeRegister";
-import { BenchSection, Target, cell, heapAfterGc, megabytes, ms, timeRuns, timeRunsAsync } from "./measure";
+import { BenchSection, Target, Timing, cell, heapAfterGc, megabytes, ms, timeRuns, timeRunsAsync } from "./measure";
 
 export const AS_OF = { year: 2026, month: 11, day: 29 };
 const SIZES = [1_000, 10_000, 100_000];
@@ -30,12 +30,12 @@ export function generatedGrids(conventions: number): SheetGrid[] {
 
 export async function checkBench(): Promise<BenchSection> {
   const rows: Record<string, string | number>[] = [];
-  const totals = new Map<number, number>();
-  const checks = new Map<number, number>();
+  const totals = new Map<number, Timing>();
+  const checks = new Map<number, Timing>();
   for (const size of SIZES) {
     const grids = generatedGrids(size);
     const reader = gridsReader(grids);
-    const runs = size >= 100_000 ? 3 : 5;
+    const runs = size >= 100_000 ? 5 : 9;
     const whole = await timeRunsAsync(() => checkWorkbook(reader, { asOf: AS_OF }), runs);
     const before = heapAfterGc();
     let kept: CheckedWorkbook | null = await checkWorkbook(reader, { asOf: AS_OF });
@@ -45,30 +45,47 @@ export async function checkBench(): Promise<BenchSection> {
     const findings = kept.placed.length;
     kept = null;
     const alone = timeRuns(() => checkRegister(register, { asOf: AS_OF }), runs);
-    totals.set(size, whole.medianMs);
-    checks.set(size, alone.medianMs);
+    totals.set(size, whole);
+    checks.set(size, alone);
     rows.push({
       conventions: size,
       "comités": size * 4,
       "constats": findings,
       "lecture + contrôle (ms)": ms(whole.medianMs),
       "dont contrôle seul (ms)": ms(alone.medianMs),
+      "processeur : lecture + contrôle (ms)": ms(whole.medianCpuMs),
+      "processeur : contrôle seul (ms)": ms(alone.medianCpuMs),
       "µs par convention": ms((whole.medianMs * 1000) / size),
       "mémoire retenue (Mo)": megabytes(held),
     });
   }
-  const ratio = (totals.get(100_000) ?? NaN) / (totals.get(10_000) ?? NaN);
-  const checkRatio = (checks.get(100_000) ?? NaN) / (checks.get(10_000) ?? NaN);
-  const tenThousand = totals.get(10_000) ?? NaN;
+  const ratio = (of: Map<number, Timing>, figure: (t: Timing) => number): number => figure(of.get(100_000) ?? NO_TIMING) / figure(of.get(10_000) ?? NO_TIMING);
+  const wall = (t: Timing): number => t.medianMs;
+  const cpu = (t: Timing): number => t.medianCpuMs;
+  const round = (n: number): string => cell(Math.round(n * 100) / 100);
+  const tenThousand = totals.get(10_000) ?? NO_TIMING;
   const targets: Target[] = [
-    // Issue 18's targets (issue 7 asked 0,2 s and 12).
-    { label: "10 000 conventions vérifiées en au plus 0,1 s de temps du cœur", met: tenThousand <= 100, detail: `${ms(tenThousand)} ms (lecture des cellules, contrôle, classement des constats)` },
-    { label: "rapport 100 000 / 10 000 au plus 11 (linéaire)", met: ratio <= 11, detail: `× ${cell(Math.round(ratio * 100) / 100)} (contrôle seul : × ${cell(Math.round(checkRatio * 100) / 100)})` },
+    // Issue 18's targets (issue 7 asked 0,2 s and 12), judged on the wall time; the processor time beside it.
+    {
+      label: "10 000 conventions vérifiées en au plus 0,1 s de temps du cœur",
+      met: tenThousand.medianMs <= 100,
+      detail: `${ms(tenThousand.medianMs)} ms, processeur ${ms(tenThousand.medianCpuMs)} ms (lecture des cellules, contrôle, classement des constats)`,
+    },
+    {
+      label: "rapport 100 000 / 10 000 au plus 11 (linéaire)",
+      met: ratio(totals, wall) <= 11,
+      detail: `× ${round(ratio(totals, wall))}, processeur × ${round(ratio(totals, cpu))} (contrôle seul : × ${round(ratio(checks, wall))}, processeur × ${round(ratio(checks, cpu))})`,
+    },
   ];
   return {
     title: "Vérification du registre (cœur), registres générés, 4 comités par convention, médiane",
     rows,
     targets,
-    notes: ["Mémoire retenue : tas après ramasse-miettes, registre lu et constats gardés, moins le tas avant (les cellules lues, déjà en mémoire, ne comptent pas)."],
+    notes: [
+      "Mémoire retenue : tas après ramasse-miettes, registre lu et constats gardés, moins le tas avant (les cellules lues, déjà en mémoire, ne comptent pas).",
+      "Processeur : temps de processeur du processus (process.cpuUsage, utilisateur et système, ramasse-miettes compris) ; le temps écoulé compte aussi l'attente d'un processeur libre sur une machine partagée.",
+    ],
   };
 }
+
+const NO_TIMING: Timing = { medianMs: Number.NaN, minMs: Number.NaN, medianCpuMs: Number.NaN, runs: 0 };

@@ -71,6 +71,6 @@ export async function checkWorkbook(workbook: WorkbookReader, options: CheckOpti
   const loaded = await loadRegister(workbook, explicit);
   if (!loaded.ok) return loaded;
   const check = checkRegister(loaded.register, options);
-  const placed = placeFindings([...loaded.findings, ...check.findings], loaded.mapping);
+  const placed = placeFindings(loaded.findings.concat(check.findings), loaded.mapping);
   return { ...loaded, check, placed, grouped: groupFindings(check.conventions, placed) };
 }

@@ -3,7 +3,7 @@
  * (late ones first, each with the cell it comes from), then a count per code. Words from
  * src/i18n/cli.fr.ts; the sentence of each finding from findingMessage.
  */
-import { GroupedFindings } from "../core/check/groupFindings";
+import { FindingSections } from "../core/check/groupFindings";
 import { CalendarDate } from "../core/dates/calendarDate";
 import { FINDING_CODES, FINDING_SEVERITY, Finding, FindingCode, severityRank } from "../core/check/findings";
 import { RegisterMapping } from "../core/register/registerMapping";
@@ -16,35 +16,63 @@ import { findingMessage } from "../i18n/register.fr";
  * The report's lines (without line ends).
  * @example humanReport("registre.xlsx", d("2026-11-29"), mapping, grouped)[0] // "Registre « registre.xlsx » — vérification au 29/11/2026"
  */
-export function humanReport(file: string, asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): string[] {
-  // Lists of any length are concatenated, never spread into push(): a register of 20 000 rows has
-  // more findings than a call takes arguments (a RangeError).
-  const all = grouped.sections.flatMap((s) => s.findings).concat(grouped.orphans);
-  return [REPORT.heading(file, asOf), "", ...mappingLines(mapping), "", REPORT.findingsHeading(grouped.sections.length, all.length)].concat(
-    findingsByConvention(grouped, true),
-    ["", REPORT.summaryHeading],
-    summaryLines(all),
-  );
+export function humanReport(file: string, asOf: CalendarDate, mapping: RegisterMapping, grouped: FindingSections): string[] {
+  return [...humanReportLines(file, asOf, mapping, grouped)];
+}
+
+/**
+ * The report's lines one at a time, for a report written as it is made: the findings are walked
+ * twice, once to count them (the count comes first), once to write them.
+ */
+export function* humanReportLines(file: string, asOf: CalendarDate, mapping: RegisterMapping, grouped: FindingSections): Generator<string> {
+  yield REPORT.heading(file, asOf);
+  yield "";
+  yield* mappingLines(mapping);
+  yield "";
+  const counts = new Map<FindingCode, number>();
+  let conventions = 0;
+  let total = 0;
+  const count = (findings: Iterable<Finding>): void => {
+    for (const f of findings) {
+      counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+      total += 1;
+    }
+  };
+  for (const section of grouped.sections) {
+    conventions += 1;
+    count(section.findings);
+  }
+  count(grouped.orphans);
+  yield REPORT.findingsHeading(conventions, total);
+  yield* findingsByConvention(grouped, true);
+  yield "";
+  yield REPORT.summaryHeading;
+  yield* summaryLines(counts, total);
 }
 
 /**
  * The findings by convention, each convention under its heading line (every convention, or only
- * those with findings: a folder's report), then the rows that name no convention.
- * @example findingsByConvention(grouped, false) // ["", "TEAM2-2024 — … — En cours — fin le 14/07/2027", "  !! EN RETARD   …"]
+ * those with findings: a folder's report), then the rows that name no convention; line by line.
+ * @example [...findingsByConvention(grouped, false)] // ["", "TEAM2-2024 — … — En cours — fin le 14/07/2027", "  !! EN RETARD   …"]
  */
-export function findingsByConvention(grouped: GroupedFindings, everyConvention: boolean): string[] {
-  const lines: string[] = [];
+export function* findingsByConvention(grouped: FindingSections, everyConvention: boolean): Generator<string> {
   for (const section of grouped.sections) {
     if (!everyConvention && section.findings.length === 0) continue;
     const { id, title, partner, status, end } = section.summary;
-    lines.push("", REPORT.conventionHeading(id, title, partner, status, end));
-    if (section.findings.length === 0) lines.push(REPORT.noFinding);
-    for (const finding of section.findings) lines.push(findingLine(finding));
+    yield "";
+    yield REPORT.conventionHeading(id, title, partner, status, end);
+    if (section.findings.length === 0) yield REPORT.noFinding;
+    for (const finding of section.findings) yield findingLine(finding);
   }
-  if (grouped.orphans.length === 0) return lines;
-  lines.push("", REPORT.orphansHeading);
-  for (const finding of grouped.orphans) lines.push(findingLine(finding));
-  return lines;
+  let orphans = false;
+  for (const finding of grouped.orphans) {
+    if (!orphans) {
+      yield "";
+      yield REPORT.orphansHeading;
+      orphans = true;
+    }
+    yield findingLine(finding);
+  }
 }
 
 function findingLine(finding: Finding): string {
@@ -78,13 +106,8 @@ function mappingLines(mapping: RegisterMapping): string[] {
   return lines;
 }
 
-function summaryLines(findings: readonly Finding[]): string[] {
-  if (findings.length === 0) return [REPORT.summaryNone];
-  const counts = new Map<FindingCode, number>();
-  for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+function summaryLines(counts: ReadonlyMap<FindingCode, number>, total: number): string[] {
+  if (total === 0) return [REPORT.summaryNone];
   const bySeverity = [...FINDING_CODES].sort((a, b) => severityRank(a) - severityRank(b));
-  return [
-    ...bySeverity.filter((code) => counts.has(code)).map((code) => REPORT.summaryLine(code, counts.get(code) ?? 0)),
-    REPORT.summaryTotal(findings.length),
-  ];
+  return [...bySeverity.filter((code) => counts.has(code)).map((code) => REPORT.summaryLine(code, counts.get(code) ?? 0)), REPORT.summaryTotal(total)];
 }

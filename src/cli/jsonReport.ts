@@ -2,7 +2,7 @@
  * The `--json` form of a check: one plain object, dates as "AAAA-MM-JJ" text, stable codes next to
  * the French sentences, so another program can read it without knowing the core's types.
  */
-import { GroupedFindings } from "../core/check/groupFindings";
+import { FindingSections } from "../core/check/groupFindings";
 import { CalendarDate, toIsoDate } from "../core/dates/calendarDate";
 import { ConventionSummary } from "../core/check/checkRegister";
 import { ConventionStatus } from "../core/rules/conventionStatus";
@@ -126,13 +126,15 @@ function alert(finding: Finding): JsonAlert {
  * ones first, then the rows that name no convention).
  * @example jsonReport(d("2026-11-29"), mapping, grouped).alerts[0] // { code: "missing_committee", conventionId: "TEAM2-2024", period: "2025-S1", … }
  */
-export function jsonReport(asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): JsonReport {
-  return {
-    asOf: toIsoDate(asOf),
-    mapping: jsonMapping(mapping),
-    conventions: grouped.sections.map((s) => convention(s.summary)),
-    alerts: [...grouped.sections.flatMap((s) => s.findings), ...grouped.orphans].map(alert),
-  };
+export function jsonReport(asOf: CalendarDate, mapping: RegisterMapping, grouped: FindingSections): JsonReport {
+  const conventions: JsonConvention[] = [];
+  const alerts: JsonAlert[] = [];
+  for (const section of grouped.sections) {
+    conventions.push(convention(section.summary));
+    for (const finding of section.findings) alerts.push(alert(finding));
+  }
+  for (const finding of grouped.orphans) alerts.push(alert(finding));
+  return { asOf: toIsoDate(asOf), mapping: jsonMapping(mapping), conventions, alerts };
 }
 
 function jsonMapping(mapping: RegisterMapping): Record<TableKey, JsonTableMapping | null> {
@@ -146,21 +148,19 @@ function jsonMapping(mapping: RegisterMapping): Record<TableKey, JsonTableMappin
  * for byte (tests/cli/jsonReport.test.ts compares them).
  * @example [...jsonReportPieces(asOf, mapping, grouped)].join("\n") === JSON.stringify(jsonReport(asOf, mapping, grouped), null, 2) // true
  */
-export function* jsonReportPieces(asOf: CalendarDate, mapping: RegisterMapping, grouped: GroupedFindings): Generator<string> {
+export function* jsonReportPieces(asOf: CalendarDate, mapping: RegisterMapping, grouped: FindingSections): Generator<string> {
   const mappingText = JSON.stringify(jsonMapping(mapping), null, 2).replace(/\n/g, "\n  ");
   yield `{\n  "asOf": ${JSON.stringify(toIsoDate(asOf))},\n  "mapping": ${mappingText},`;
+  // The sections are walked twice: their summaries, then their findings.
   yield* arrayMember(
     "conventions",
-    grouped.sections.length,
     (function* () {
       for (const section of grouped.sections) yield convention(section.summary);
     })(),
     ",",
   );
-  const alertCount = grouped.sections.reduce((n, s) => n + s.findings.length, 0) + grouped.orphans.length;
   yield* arrayMember(
     "alerts",
-    alertCount,
     (function* () {
       for (const section of grouped.sections) for (const finding of section.findings) yield alert(finding);
       for (const finding of grouped.orphans) yield alert(finding);
@@ -187,23 +187,28 @@ function atDepthTwo(items: readonly unknown[]): string {
  */
 const ITEMS_PER_PIECE = 200;
 
-/** An array member of the top object, its `count` items stringified a batch at a time (JSON.stringify's layout, at depth 2). */
-function* arrayMember(key: string, count: number, items: Iterable<unknown>, after: string): Generator<string> {
-  if (count === 0) {
+/**
+ * An array member of the top object, its items stringified a batch at a time (JSON.stringify's
+ * layout, at depth 2); a batch is given once the next item is known to come (it then ends with a
+ * comma) or not.
+ */
+function* arrayMember(key: string, items: Iterable<unknown>, after: string): Generator<string> {
+  let batch: unknown[] = [];
+  let ready: string | null = null;
+  for (const item of items) {
+    if (batch.length === ITEMS_PER_PIECE) {
+      yield ready === null ? `  ${JSON.stringify(key)}: [` : `${ready},`;
+      ready = atDepthTwo(batch);
+      batch = [];
+    }
+    batch.push(item);
+  }
+  if (batch.length === 0) {
     yield `  ${JSON.stringify(key)}: []${after}`;
     return;
   }
-  yield `  ${JSON.stringify(key)}: [`;
-  let batch: unknown[] = [];
-  let index = 0;
-  for (const item of items) {
-    index += 1;
-    batch.push(item);
-    if (batch.length === ITEMS_PER_PIECE) {
-      yield `${atDepthTwo(batch)}${index < count ? "," : ""}`;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield atDepthTwo(batch);
+  if (ready === null) yield `  ${JSON.stringify(key)}: [`;
+  else yield `${ready},`;
+  yield atDepthTwo(batch);
   yield `  ]${after}`;
 }

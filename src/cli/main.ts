@@ -151,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     progress?.end();
     if (!checked.ok) return fail(checked.error);
     if (command.json) writeJsonPieces(checked.jsonPieces(), io);
-    else checked.lines.forEach(out);
+    else for (const line of checked.linePieces()) out(line);
     return EXIT_OK;
   } catch (error) {
     unexpectedErrorMessage(error instanceof Error ? (error.stack ?? error.message) : String(error))

@@ -7,8 +7,10 @@
 import { promises as fs } from "node:fs";
 import { CheckOptions } from "../core/check/checkRegister";
 import { ExplicitMapping, parseExplicitMapping } from "../core/register/detectMapping";
-import { MappingProblemCode } from "../core/register/registerMapping";
-import { CheckedWorkbook, checkWorkbook } from "../actions/loadRegister";
+import { MappingProblemCode, RegisterMapping } from "../core/register/registerMapping";
+import { CheckedWorkbook, LoadedRegister, checkWorkbook, loadRegister } from "../actions/loadRegister";
+import { Finding } from "../core/check/findings";
+import { Register } from "../core/register/registerSchema";
 import { CliError } from "./cliError";
 import { ReaderOptions, WorkbookReadError, XlsxReader } from "../excel/xlsxReader";
 
@@ -24,6 +26,47 @@ const MAPPING_FILE_PROBLEMS: ReadonlySet<MappingProblemCode> = new Set(["unknown
  * @example (await openRegisterFile("registre.xlsx", { asOf: d("2026-11-29") }, null)).ok // true
  */
 export async function openRegisterFile(file: string, options: CheckOptions, mappingFile: string | null, reading: ReaderOptions = {}): Promise<OpenedRegister> {
+  const opened = await withRegisterFile(file, mappingFile, reading, (reader, explicit) => checkWorkbook(reader, options, explicit));
+  return opened.ok ? { ok: true, reader: opened.reader, checked: opened.value } : opened;
+}
+
+/** A register read from an .xlsx file, without the sheets' cells nor a check: what a check made as it is walked needs. */
+export interface ReadRegisterFile {
+  readonly ok: true;
+  readonly mapping: RegisterMapping;
+  readonly register: Register;
+  /** What could not be read (invalid_value, missing_date), in workbook order. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Reads the register of an .xlsx file as openRegisterFile does, without checking it; the sheets'
+ * cells are let go once the rows are read (a large register's cells take as much memory as its rows).
+ * @example (await readRegisterFile("registre.xlsx", null)).ok // true
+ */
+export async function readRegisterFile(
+  file: string,
+  mappingFile: string | null,
+  reading: ReaderOptions = {},
+): Promise<ReadRegisterFile | { readonly ok: false; readonly error: CliError }> {
+  const opened = await withRegisterFile(file, mappingFile, reading, async (reader, explicit) => {
+    const loaded = await loadRegister(reader, explicit);
+    return loaded.ok ? { ok: true as const, mapping: loaded.mapping, register: loaded.register, findings: loaded.findings } : loaded;
+  });
+  return opened.ok ? opened.value : opened;
+}
+
+/**
+ * What openRegisterFile and readRegisterFile share: the mapping file read when one is given, the
+ * workbook opened through the register's reader, `work` done with it, the reader closed (its cells
+ * let go); every way this can fail a CliError.
+ */
+async function withRegisterFile<T extends { readonly ok: true }>(
+  file: string,
+  mappingFile: string | null,
+  reading: ReaderOptions,
+  work: (reader: XlsxReader, explicit: ExplicitMapping | undefined) => Promise<T | Extract<LoadedRegister, { ok: false }>>,
+): Promise<{ readonly ok: true; readonly reader: XlsxReader; readonly value: T } | { readonly ok: false; readonly error: CliError }> {
   let explicit: ExplicitMapping | undefined;
   if (mappingFile !== null) {
     const read = await readMappingFile(mappingFile);
@@ -32,25 +75,25 @@ export async function openRegisterFile(file: string, options: CheckOptions, mapp
   }
   const opened = await XlsxReader.open(file, reading);
   if (!opened.ok) return { ok: false, error: { code: "workbook_file", error: opened.error } };
-  let checked: CheckedWorkbook;
+  let done: T | Extract<LoadedRegister, { ok: false }>;
   try {
-    checked = await checkWorkbook(opened.reader, options, explicit);
+    done = await work(opened.reader, explicit);
   } catch (error) {
     opened.reader.close();
     if (error instanceof WorkbookReadError) return { ok: false, error: { code: "workbook_file", error: error.error } };
     throw error;
   }
   opened.reader.close();
-  if (!checked.ok) {
-    const fromMappingFile = mappingFile !== null && checked.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
+  if (!done.ok) {
+    const fromMappingFile = mappingFile !== null && done.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
     return {
       ok: false,
       error: fromMappingFile
-        ? { code: "mapping_file_invalid", path: mappingFile ?? "", problems: checked.problems }
-        : { code: "register_unusable", path: file, problems: checked.problems },
+        ? { code: "mapping_file_invalid", path: mappingFile ?? "", problems: done.problems }
+        : { code: "register_unusable", path: file, problems: done.problems },
     };
   }
-  return { ok: true, reader: opened.reader, checked };
+  return { ok: true, reader: opened.reader, value: done };
 }
 
 async function readMappingFile(path: string): Promise<{ ok: true; mapping: ExplicitMapping } | { ok: false; error: CliError }> {

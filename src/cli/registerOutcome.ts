@@ -67,7 +67,7 @@ export async function registerOutcome(task: RegisterTask): Promise<RegisterOutco
   if (task.kind === "verify") {
     return task.json
       ? { ...common, lines: [], json: jsonReport(task.asOf, mapping, grouped), consolidated: null }
-      : { ...common, lines: findingsByConvention(grouped, false), json: null, consolidated: null };
+      : { ...common, lines: [...findingsByConvention(grouped, false)], json: null, consolidated: null };
   }
   const referenceColumn = mapping.conventions.columns.id?.index ?? 0;
   // The check keeps the register's order: its i-th summary is the register's i-th convention.

@@ -5,9 +5,10 @@
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { CliError } from "./cliError";
-import { humanReport } from "./humanReport";
+import { humanReport, humanReportLines } from "./humanReport";
+import { checkedSections } from "../core/check/checkedSections";
 import { JsonReport, jsonReport, jsonReportPieces } from "./jsonReport";
-import { openRegisterFile } from "./openRegisterFile";
+import { readRegisterFile } from "./openRegisterFile";
 import { ReaderOptions } from "../excel/xlsxReader";
 
 export interface VerifyRequest {
@@ -24,6 +25,8 @@ export type Verification =
       readonly lines: string[];
       /** The report as one JSON object (made when first read). */
       readonly json: JsonReport;
+      /** The report for a person, line by line, made as it is written (see humanReportLines). */
+      linePieces(): Iterable<string>;
       /** `--json`'s text in pieces of whole lines, made as they are written (see jsonReportPieces). */
       jsonPieces(): Iterable<string>;
     }
@@ -31,13 +34,16 @@ export type Verification =
 
 /**
  * Checks a register kept in an .xlsx file: the reader's findings (cells that cannot be read) and
- * the check's, grouped by convention.
+ * the check's, grouped by convention. What is held is the register's rows, not its cells nor its
+ * findings: the check is made again each time a report walks it (checkedSections), so that a
+ * register of 200 000 conventions and over a million findings is reported on in bounded memory.
  * @example (await verifyWorkbook({ file: "registre.xlsx", asOf: d("2026-11-29"), mappingFile: null })).ok // true
  */
 export async function verifyWorkbook(request: VerifyRequest, reading: ReaderOptions = {}): Promise<Verification> {
-  const opened = await openRegisterFile(request.file, { asOf: request.asOf }, request.mappingFile, reading);
-  if (!opened.ok) return opened;
-  const { mapping, grouped } = opened.checked;
+  const read = await readRegisterFile(request.file, request.mappingFile, reading);
+  if (!read.ok) return read;
+  const { mapping } = read;
+  const grouped = checkedSections(read.register, { asOf: request.asOf }, read.findings, mapping);
   // Only the form printed is made: a large register's report takes hundreds of megabytes.
   let lines: string[] | null = null;
   let json: JsonReport | null = null;
@@ -49,6 +55,7 @@ export async function verifyWorkbook(request: VerifyRequest, reading: ReaderOpti
     get json() {
       return (json ??= jsonReport(request.asOf, mapping, grouped));
     },
+    linePieces: () => humanReportLines(request.file, request.asOf, mapping, grouped),
     jsonPieces: () => jsonReportPieces(request.asOf, mapping, grouped),
   };
 }

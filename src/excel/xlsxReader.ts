@@ -121,9 +121,10 @@ export class XlsxReader implements WorkbookReader {
     });
   }
 
-  /** Lets go of the file's bytes. */
+  /** Lets go of the file's bytes and of the sheets read (their grids stay with whoever holds them). */
   close(): void {
     this.zip.close();
+    this.grids.clear();
   }
 
   private progress = { done: 0, total: 0 };

@@ -9,6 +9,8 @@ import { writeDemoWorkbook } from "../../src/cli/writeDemoWorkbook";
 import { jsonReport, jsonReportPieces } from "../../src/cli/jsonReport";
 import { openRegisterFile } from "../../src/cli/openRegisterFile";
 import { jsonText } from "../../src/cli/terminalText";
+import { humanReport } from "../../src/cli/humanReport";
+import { verifyWorkbook } from "../../src/cli/verifyWorkbook";
 import { checkWorkbook } from "../../src/actions/loadRegister";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { d } from "../helpers/dates";
@@ -47,4 +49,24 @@ test("5 000 conventions (pieces of 200 items), texts JSON escapes, and a registe
   const empty = await checkWorkbook(onlyHeaders, { asOf });
   if (!empty.ok) throw new Error("registre illisible");
   expect([...jsonReportPieces(asOf, empty.mapping, empty.grouped)].join("\n")).toBe(JSON.stringify(jsonReport(asOf, empty.mapping, empty.grouped), null, 2));
+});
+
+test("verifier's reports, made as the check is walked (checkedSections), are the held check's: JSON and lines", async () => {
+  const temp = tempDir();
+  try {
+    const file = join(temp.dir, "demo.xlsx");
+    expect((await writeDemoWorkbook(file, asOf)).ok).toBe(true);
+    const opened = await openRegisterFile(file, { asOf }, null);
+    if (!opened.ok) throw new Error(opened.error.code);
+    const { mapping, grouped } = opened.checked;
+    const verified = await verifyWorkbook({ file, asOf, mappingFile: null });
+    if (!verified.ok) throw new Error(verified.error.code);
+    expect([...verified.jsonPieces()].join("\n")).toBe(jsonText(jsonReport(asOf, mapping, grouped), 2));
+    const lines = humanReport(file, asOf, mapping, grouped);
+    expect(lines.length).toBeGreaterThan(40);
+    expect([...verified.linePieces()]).toEqual(lines);
+    expect(verified.lines).toEqual(lines);
+  } finally {
+    temp.remove();
+  }
 });

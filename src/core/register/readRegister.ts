@@ -28,34 +28,26 @@ export interface ReadResult {
   readonly findings: readonly Finding[];
 }
 
-interface RawRow {
-  readonly source: RowSource;
-  /** The row's cells, as the grid holds them. */
-  readonly line: readonly CellValue[];
-}
-
 /**
  * The data rows of a mapped table, by their index in the grid: every row below the headers with
  * a value in a mapped column. (Indexes, not row objects: a row's record is made when it is read,
  * and what is not kept of it is dropped right away.)
  */
-function dataRows(grid: SheetGrid, mapping: TableMapping): number[] {
+function dataRows(grid: SheetGrid, mapping: TableMapping): Int32Array {
   const columns = [...Object.values(mapping.columns), ...mapping.inlineCommittees].map((c) => c.index);
-  const rows: number[] = [];
+  const rows = new Int32Array(Math.max(0, grid.values.length - mapping.headerRow));
+  let count = 0;
   for (let r = mapping.headerRow; r < grid.values.length; r += 1) {
-    if (!isBlankIn(grid.values[r] ?? [], columns)) rows.push(r); // else a hole in the table
+    if (!isBlankIn(grid.values[r] ?? NO_CELLS, columns)) rows[count++] = r; // else a hole in the table
   }
-  return rows;
+  return rows.subarray(0, count);
 }
 
-/** Row `r` (0-based) of a grid, with its place in the workbook. */
-function rowAt(grid: SheetGrid, r: number): RawRow {
-  return { source: { sheet: grid.name, row: r + 1 }, line: grid.values[r] ?? [] };
-}
+const NO_CELLS: readonly CellValue[] = [];
 
 /** Whether a row is blank in all the given columns. */
 function isBlankIn(line: readonly CellValue[], columns: readonly number[]): boolean {
-  for (const c of columns) if (!isBlankCell(line[c] ?? null)) return false;
+  for (let i = 0; i < columns.length; i += 1) if (!isBlankCell(line[columns[i]] ?? null)) return false;
   return true;
 }
 
@@ -63,36 +55,90 @@ function isBlankCell(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
+/** A cell that cannot be read, as a column's reader gives it (instead of its typed value). */
+class Unreadable {
+  constructor(readonly error: DomainError) {}
+}
+
 /** A field of a mapped table, resolved once for all its rows: its column and how a cell of it is read. */
 interface FieldColumn {
   readonly key: string;
   /** Null when the table has no column for the field: it reads as blank. */
   readonly ref: ColumnRef | null;
-  readonly read: (value: CellValue) => Result<unknown>;
+  /** The cell's typed value (null when blank), or Unreadable. */
+  readonly read: (value: CellValue) => unknown;
 }
 
 /**
- * A column's reader that reads each distinct cell value once, for one table, where that pays: a
- * blank cell, the texts of a column of durations, amounts or choices ("3 ans", "Comité de suivi"),
- * the serial numbers of a column of dates. Such values repeat down thousands of rows and parsing
- * them (or making their date) is the costly part; equal cells then share their (immutable) typed
- * value. Plain text, and numbers other than dates, are cheaper to read again than to look up.
+ * A column's reader giving the typed value itself (or Unreadable), without a Result around each of
+ * the register's hundreds of thousands of cells, and reading each distinct cell value once where
+ * that pays: a blank cell, the texts of a column of durations, amounts or choices ("3 ans",
+ * "Comité de suivi"), the serial numbers of a column of dates. Such values repeat down thousands of
+ * rows and parsing them (or making their date) is the costly part; equal cells then share their
+ * (immutable) typed value. Text in a text column is trimmed here as readText trims it, and a finite
+ * number in an amount column is its own amount, as readAmount says: the same values, without a call.
  */
-function eachValueOnce(read: (value: unknown) => Result<unknown>, kind: FieldKind): (value: CellValue) => Result<unknown> {
-  let blank: Result<unknown> | undefined;
-  const known = new Map<string | number, Result<unknown>>();
+function valueReader(read: (value: unknown) => Result<unknown>, kind: FieldKind): (value: CellValue) => unknown {
+  const typed = (value: CellValue): unknown => {
+    const result = read(value);
+    return result.ok ? result.value : new Unreadable(result.error);
+  };
+  let blank: { readonly value: unknown } | null = null;
+  const texts = new Map<string, unknown>();
+  const serials = kind === "date" ? new SerialCache() : null;
   return (value) => {
-    if (value === null) return (blank ??= read(null));
-    const key = typeof value === "string" ? (kind === "text" ? null : value) : typeof value === "number" && kind === "date" ? value : null;
-    if (key === null) return read(value);
-    let result = known.get(key);
-    if (result === undefined) {
-      result = read(value);
-      known.set(key, result);
+    if (value === null) return (blank ??= { value: typed(null) }).value;
+    if (typeof value === "string") {
+      if (kind === "text") {
+        const text = value.trim();
+        return text === "" ? null : text;
+      }
+      let result = texts.get(value);
+      if (result === undefined) {
+        result = typed(value);
+        texts.set(value, result);
+      }
+      return result;
     }
-    return result;
+    if (typeof value === "number") {
+      if (serials !== null) {
+        const known = serials.get(value);
+        if (known !== undefined) return known;
+        const result = typed(value);
+        serials.set(value, result);
+        return result;
+      }
+      if (kind === "amount" && Number.isFinite(value)) return value;
+    }
+    return typed(value);
   };
 }
+
+/**
+ * The typed values of a column's serial numbers, in a table of SERIAL_SLOTS places where a serial
+ * goes to the place of its whole part modulo SERIAL_SLOTS: a register's dates (a few decades of
+ * days at most) mostly fall each in a place of its own, and a serial is found by one comparison,
+ * not a hash. A serial meeting another in its place takes it (its value is made again if the other
+ * comes back: equal, not shared).
+ */
+class SerialCache {
+  private readonly keys = new Float64Array(SERIAL_SLOTS).fill(Number.NaN);
+  private readonly values = new Array<unknown>(SERIAL_SLOTS).fill(undefined);
+
+  get(serial: number): unknown {
+    const slot = serial & (SERIAL_SLOTS - 1);
+    return this.keys[slot] === serial ? this.values[slot] : undefined;
+  }
+
+  set(serial: number, value: unknown): void {
+    const slot = serial & (SERIAL_SLOTS - 1);
+    this.keys[slot] = serial;
+    this.values[slot] = value;
+  }
+}
+
+/** About 22 years of days. */
+const SERIAL_SLOTS = 8192;
 
 class RowReader {
   readonly findings: Finding[] = [];
@@ -101,13 +147,22 @@ class RowReader {
   /** Every field null, then the place: each row's record starts as a copy of it. */
   private readonly blankRecord: Readonly<Record<string, unknown>>;
 
-  constructor(private readonly mapping: TableMapping) {
+  /** The field of the row's reference ("id", "conventionId"). */
+  private readonly reference: FieldColumn;
+
+  constructor(
+    private readonly mapping: TableMapping,
+    reference: string,
+  ) {
     this.fields = tableFields(mapping.table).map((field) => {
       const ref = mapping.columns[field.key] ?? null;
       const read = columnReader(mapping.table, field.key, ref?.unit);
-      return { key: field.key, ref, read: eachValueOnce(read, field.kind) };
+      return { key: field.key, ref, read: valueReader(read, field.kind) };
     });
     this.byKey = new Map(this.fields.map((f) => [f.key, f]));
+    const field = this.byKey.get(reference);
+    if (field === undefined) throw new Error(`Unknown column ${mapping.table}.${reference}`);
+    this.reference = field;
     // Made by JSON.parse, which lays every property out inside the object itself (none in a
     // separate store); a copy keeps that layout: a register's 50 000 records take a fifth less memory.
     const blank = Object.fromEntries([...this.fields.map((f) => [f.key, null]), ["source", null]]);
@@ -115,39 +170,44 @@ class RowReader {
   }
 
   /** A row's cell in a field's column; blank when the table has no such column. */
-  cell(row: RawRow, key: string): CellValue {
+  cell(line: readonly CellValue[], key: string): CellValue {
     const ref = this.byKey.get(key)?.ref ?? null;
-    return ref === null ? null : (row.line[ref.index] ?? null);
+    return ref === null ? null : (line[ref.index] ?? null);
   }
 
-  /** One field of a row, typed (nothing reported). */
-  readOne(row: RawRow, key: string): Result<unknown> {
-    const field = this.byKey.get(key);
-    if (field === undefined) throw new Error(`Unknown column ${this.mapping.table}.${key}`);
-    return field.read(this.cell(row, key));
+  /** The row's reference (the convention's, or the one a row of another table names), typed (null when blank), or Unreadable (nothing reported). */
+  readReference(line: readonly CellValue[]): unknown {
+    const ref = this.reference.ref;
+    return this.reference.read(ref === null ? null : (line[ref.index] ?? null));
   }
 
   /**
    * A row's record: every field of the table, typed (a field without a column, or whose cell cannot
-   * be read, is null; the cell is reported), then the row's place. Every record of a table is a copy
-   * of the same blank one, so that they all share one shape (one hidden class).
+   * be read, is null; the cell is reported), then the row's place. `referenceValue` is what
+   * readReference gave. Every record of a table is a copy of the same blank one, so that they all
+   * share one shape (one hidden class).
    */
-  read<T>(row: RawRow, conventionId: string | null): T & { source: RowSource } {
+  read<T>(line: readonly CellValue[], source: RowSource, conventionId: string | null, referenceValue: unknown): T & { source: RowSource } {
     const out: Record<string, unknown> = { ...this.blankRecord };
-    for (const field of this.fields) {
+    const fields = this.fields;
+    for (let f = 0; f < fields.length; f += 1) {
+      const field = fields[f];
       if (field.ref === null) continue;
-      const read = field.read(row.line[field.ref.index] ?? null);
-      if (read.ok) out[field.key] = read.value;
-      else this.report("invalid_value", row, field.key, conventionId, read.error);
+      const value = field === this.reference ? referenceValue : field.read(line[field.ref.index] ?? null);
+      // Blank stays as the blank record has it (most cells of a register are blank or typed).
+      if (value === null || typeof value !== "object") {
+        if (value !== null) out[field.key] = value;
+      } else if (value instanceof Unreadable) this.report("invalid_value", source, field.key, conventionId, value.error);
+      else out[field.key] = value;
     }
-    out.source = row.source;
+    out.source = source;
     return out as T & { source: RowSource };
   }
 
   /** A cell that cannot be read (`error`), or a required date left blank (no error): found at its cell. */
-  report(code: "invalid_value" | "missing_date", row: RawRow, field: string, conventionId: string | null, error?: DomainError): void {
+  report(code: "invalid_value" | "missing_date", source: RowSource, field: string, conventionId: string | null, error?: DomainError): void {
     const ref = this.mapping.columns[field];
-    const { sheet, row: line } = row.source;
+    const { sheet, row: line } = source;
     const location: CellLocation = ref === undefined ? { sheet, row: line } : { sheet, row: line, column: ref.letter };
     const table = this.mapping.table;
     this.findings.push(
@@ -158,12 +218,12 @@ class RowReader {
   }
 
   /** A required cell left blank: the row is reported and not used. */
-  blank(row: RawRow, field: string, conventionId: string | null): void {
+  blank(source: RowSource, field: string, conventionId: string | null): void {
     if (fieldSpec(this.mapping.table, field)?.kind === "date") {
-      this.report("missing_date", row, field, conventionId);
+      this.report("missing_date", source, field, conventionId);
       return;
     }
-    this.report("invalid_value", row, field, conventionId, {
+    this.report("invalid_value", source, field, conventionId, {
       code: "missing_value",
       field: fieldSpec(this.mapping.table, field)?.label ?? field,
       rowLeftOut: true,
@@ -191,21 +251,24 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   const committees: Committee[] = [];
   const firstRow = new Map<string, Convention>();
 
-  const conventionReader = new RowReader(mapping.conventions);
+  const conventionReader = new RowReader(mapping.conventions, "id");
   const conventionGrid = gridOf(grids, mapping.conventions);
-  for (const r of dataRows(conventionGrid, mapping.conventions)) {
-    const row = rowAt(conventionGrid, r);
-    const idRead = conventionReader.readOne(row, "id");
-    const id = idRead.ok && typeof idRead.value === "string" ? idRead.value : null;
-    const fields = conventionReader.read<ConventionFields>(row, id);
+  const conventionRows = dataRows(conventionGrid, mapping.conventions);
+  for (let i = 0; i < conventionRows.length; i += 1) {
+    const r = conventionRows[i];
+    const line = conventionGrid.values[r] ?? NO_CELLS;
+    const source: RowSource = { sheet: conventionGrid.name, row: r + 1 };
+    const idRead = conventionReader.readReference(line);
+    const id = typeof idRead === "string" ? idRead : null;
+    const fields = conventionReader.read<ConventionFields>(line, source, id, idRead);
     if (id === null) {
-      if (idRead.ok) conventionReader.blank(row, "id", null);
+      if (!(idRead instanceof Unreadable)) conventionReader.blank(source, "id", null);
       continue;
     }
     const key = referenceKey(id);
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
-      conventionReader.report("invalid_value", row, "id", id, {
+      conventionReader.report("invalid_value", source, "id", id, {
         code: "duplicate_reference",
         value: id,
         field: fieldSpec("conventions", "id")?.label,
@@ -213,23 +276,25 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
       });
       continue;
     }
-    const convention: Convention = Object.assign(fields, { id });
+    // The id is a key of the blank record already: set in its place, the record keeps its shape.
+    fields.id = id;
+    const convention = fields as Convention;
     firstRow.set(key, convention);
     conventions.push(convention);
     for (const column of mapping.conventions.inlineCommittees) {
-      const value = row.line[column.index] ?? null;
+      const value = line[column.index] ?? null;
       const date = readDate(value, column.header);
       if (!date.ok) {
         findings.push({
           code: "invalid_value",
           conventionId: id,
-          location: { sheet: row.source.sheet, row: row.source.row, column: column.letter },
+          location: { sheet: source.sheet, row: source.row, column: column.letter },
           table: "conventions",
           field: "committee",
           error: date.error,
         });
       } else if (date.value !== null) {
-        committees.push({ conventionId: id, date: date.value, type: column.type, minutes: null, participants: null, source: row.source });
+        committees.push({ conventionId: id, date: date.value, type: column.type, minutes: null, participants: null, source });
       }
     }
   }
@@ -239,15 +304,22 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   /**
    * The convention id a row of another table names, spelled as the conventions table spells it:
    * each distinct text folded once (comités repeat their convention's), and a text spelled exactly
-   * as a convention's reference is that convention's.
+   * as a convention's reference is that convention's. A convention's rows mostly follow one
+   * another: the text of the row before is compared first.
    */
-  const resolved = new Map<string, string>(conventions.map((c) => [c.id, c.id]));
+  const resolved = new Map<string, string>();
+  for (const convention of conventions) resolved.set(convention.id, convention.id);
+  let lastText: string | null = null;
+  let lastId = "";
   const resolve = (text: string): string => {
+    if (text === lastText) return lastId;
     let id = resolved.get(text);
     if (id === undefined) {
       id = firstRow.get(referenceKey(text))?.id ?? text;
       resolved.set(text, id);
     }
+    lastText = text;
+    lastId = id;
     return id;
   };
 
@@ -259,24 +331,32 @@ export function readRegister(grids: readonly SheetGrid[], mapping: RegisterMappi
   ): void => {
     const tableMapping = mapping[table];
     if (tableMapping === null) return;
-    const reader = new RowReader(tableMapping);
+    const reader = new RowReader(tableMapping, "conventionId");
     const grid = gridOf(grids, tableMapping);
-    for (const r of dataRows(grid, tableMapping)) {
-      const row = rowAt(grid, r);
-      const idRead = reader.readOne(row, "conventionId");
-      const id = idRead.ok && typeof idRead.value === "string" ? resolve(idRead.value) : null;
-      const fields = reader.read<F>(row, id);
+    const rows = dataRows(grid, tableMapping);
+    for (let i = 0; i < rows.length; i += 1) {
+      const r = rows[i];
+      const line = grid.values[r] ?? NO_CELLS;
+      const source: RowSource = { sheet: grid.name, row: r + 1 };
+      const idRead = reader.readReference(line);
+      const id = typeof idRead === "string" ? resolve(idRead) : null;
+      const fields = reader.read<F>(line, source, id, idRead);
       if (id === null) {
-        if (idRead.ok) reader.blank(row, "conventionId", null);
+        if (!(idRead instanceof Unreadable)) reader.blank(source, "conventionId", null);
         continue;
       }
       let complete = true;
-      for (const key of required) {
+      for (let k = 0; k < required.length; k += 1) {
+        const key = required[k];
         if (fields[key] !== null) continue;
         complete = false;
-        if (isBlankCell(reader.cell(row, key))) reader.blank(row, key, id);
+        if (isBlankCell(reader.cell(line, key))) reader.blank(source, key, id);
       }
-      if (complete) keep(Object.assign(fields, { conventionId: id }));
+      // The id is a key of the blank record already: set in its place, the record keeps its shape.
+      if (complete) {
+        fields.conventionId = id;
+        keep(fields as F & { conventionId: string; source: RowSource });
+      }
     }
     for (const finding of reader.findings) findings.push(finding);
   };

@@ -43,14 +43,18 @@ export interface ConventionTerm {
  */
 export function conventionTerm(convention: Convention, amendments: readonly Amendment[], rule: EndRule = "veille"): ConventionTerm {
   const start = convention.start;
+  // Most conventions have no avenant: their term is their row's.
+  if (amendments.length === 0) {
+    const durationEnd = endWithin(start, convention.duration, rule);
+    const monthsPastExcel = durationEnd === null && start !== null && convention.duration !== null ? convention.duration : null;
+    return { start, durationEnd, endAmendment: null, amendmentEnd: null, computedEnd: durationEnd, end: convention.end ?? durationEnd, steps: NO_STEPS, monthsPastExcel };
+  }
   let monthsPastExcel: number | null = null;
   // An end after 31/12/9999 is no date Excel can hold: unknown, and said once (monthsPastExcel).
   const termEnd = (months: number | null): CalendarDate | null => {
-    if (start === null || months === null) return null;
-    const end = endOfTerm(start, months, rule);
-    if (dateToSerial(end).ok) return end;
-    monthsPastExcel ??= months;
-    return null;
+    const end = endWithin(start, months, rule);
+    if (end === null && start !== null && months !== null) monthsPastExcel ??= months;
+    return end;
   };
   const durationEnd = termEnd(convention.duration);
   const ordered = amendments.filter((a) => a.conventionId === convention.id).sort(compareAmendments);
@@ -70,6 +74,15 @@ export function conventionTerm(convention: Convention, amendments: readonly Amen
     return step;
   });
   return { start, durationEnd, endAmendment, amendmentEnd, computedEnd, end, steps, monthsPastExcel };
+}
+
+const NO_STEPS: readonly AmendmentStep[] = Object.freeze([]);
+
+/** The end of a term of `months` from `start`; null when either is unknown or the end falls after 31/12/9999. */
+function endWithin(start: CalendarDate | null, months: number | null, rule: EndRule): CalendarDate | null {
+  if (start === null || months === null) return null;
+  const end = endOfTerm(start, months, rule);
+  return dateToSerial(end).ok ? end : null;
 }
 
 /** Whether an avenant sets a new end or a new total duration. */

@@ -84,7 +84,11 @@ export function calendarPeriodContaining(date: CalendarDate, length: PeriodLengt
  */
 const CALENDAR_PERIODS = new Map<number, Period>();
 
-function calendarPeriod(year: number, index: number, length: PeriodLength): Period {
+/**
+ * The calendar period `index` (from 0) of `year`: its semester, quarter or the year itself.
+ * @example calendarPeriod(2024, 1, 6).label // "2024-S2"
+ */
+export function calendarPeriod(year: number, index: number, length: PeriodLength): Period {
   const key = (year * 4 + index) * 16 + length;
   const known = CALENDAR_PERIODS.get(key);
   if (known !== undefined) return known;

@@ -186,6 +186,26 @@ describe("readRegister: a value repeated down a column", () => {
     ]);
   });
 
+  test("serials that take each other's place in the column's table of dates (8 192 days apart) are each their own date", () => {
+    // 45488 = 15/07/2024; 53680 = 45488 + 8 192 = 19/12/2046; 37296 = 45488 - 8 192 = 09/02/2002; 45488.5 has an hour.
+    const serials = [45488, 53680, 45488, 37296, 53680, 45488.5, 45488, 0, -8192];
+    const { register, findings } = read({
+      Conventions: [["Référence", "Date de notification"], ...serials.map((serial, i) => [`C${i}`, serial])],
+    });
+    expect(register.conventions.map((c) => c.start)).toEqual([
+      d("2024-07-15"),
+      d("2046-12-19"),
+      d("2024-07-15"),
+      d("2002-02-09"),
+      d("2046-12-19"),
+      d("2024-07-15"),
+      d("2024-07-15"),
+      null,
+      null,
+    ]);
+    expect(findings.map(loose).map((f) => [f.conventionId, f.location?.row, f.code])).toEqual([["C8", 10, "invalid_value"]]);
+  });
+
   test("a comité's reference is matched to its convention however often it is written", () => {
     const { register } = read({
       Conventions: [["Référence", "Date de notification"], ["TEAM2-2024", 45488]],

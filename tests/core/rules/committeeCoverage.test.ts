@@ -1,4 +1,5 @@
-import { PeriodCoverage, committeeCoverage, missingPeriods, nextDuePeriod } from "../../../src/core/rules/committeeCoverage";
+import { PeriodCoverage, SharedCoverage, committeeCoverage, coverageOfHeldDays, missingPeriods, nextDuePeriod } from "../../../src/core/rules/committeeCoverage";
+import { toDayNumber } from "../../../src/core/dates/dayNumber";
 import { d, iso } from "../../helpers/dates";
 
 const team2 = { start: d("2024-07-15"), end: d("2027-07-14") };
@@ -100,5 +101,38 @@ describe("committeeCoverage: semesters of the TEAM2 convention", () => {
     ]);
     const contract = committeeCoverage(team2, [d("2025-01-14")], { asOf: d("2025-07-15"), basis: "contract" });
     expect(states(contract)).toEqual(["S1:held:1", "S2:missing:0", "S3:due:0", "S4:upcoming:0", "S5:upcoming:0", "S6:upcoming:0"]);
+  });
+});
+
+describe("SharedCoverage: equal coverages made once for a whole check", () => {
+  const terms = [team2, { start: d("2024-07-15"), end: d("2026-12-31") }, { start: d("2023-02-01"), end: d("2025-07-14") }, { start: d("2025-01-01"), end: d("2025-03-31") }];
+  const meetings = [[], [d("2024-10-03")], [d("2024-10-03"), d("2025-11-20"), d("2023-05-01"), d("2025-02-01")], [d("2027-01-01")]];
+  const asOfs = [d("2024-07-15"), d("2025-09-01"), d("2028-01-01")];
+
+  it("gives the values made without it, each period's equal coverage the same object", () => {
+    const shared = new SharedCoverage();
+    for (const asOf of asOfs) {
+      for (const term of terms) {
+        for (const held of meetings) {
+          for (const periodLength of [3, 6, 12] as const) {
+            const alone = committeeCoverage(term, held, { asOf, periodLength });
+            expect(committeeCoverage(term, held, { asOf, periodLength }, shared)).toEqual(alone);
+            expect(committeeCoverage(term, held, { asOf, periodLength, basis: "contract" }, shared)).toEqual(committeeCoverage(term, held, { asOf, periodLength, basis: "contract" }));
+          }
+        }
+      }
+    }
+    const first = committeeCoverage(team2, [], { asOf: d("2026-03-01") }, shared);
+    const second = committeeCoverage({ start: d("2024-09-01"), end: d("2027-08-31") }, [], { asOf: d("2026-03-01") }, shared);
+    // 2025-S1 is whole within both terms, missed by both: one object.
+    expect(first[1]).toBe(second[1]);
+    expect(first[0]).not.toBe(second[0]); // 2024-S2 from 15/07 and from 01/09: two windows
+  });
+
+  it("coverageOfHeldDays: committeeCoverage from the days it keeps", () => {
+    const held = [d("2024-10-03"), d("2025-11-20")].map(toDayNumber);
+    expect(coverageOfHeldDays(team2, Int32Array.from([...held, 0]), 2, { asOf: d("2026-03-01") }, null)).toEqual(
+      committeeCoverage(team2, [d("2024-10-03"), d("2025-11-20")], { asOf: d("2026-03-01") }),
+    );
   });
 });
