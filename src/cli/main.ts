@@ -1,7 +1,9 @@
 /**
  * The `registre` command line: `verifier` (a file or a folder), `consolider`, `demo`, `rapport`, `comite`, `importer`, `ics`, `aide`. `main` takes the arguments and its
  * outputs as parameters and returns the exit code, so the tests run it in-process; `runFromProcess`
- * wires it to the real process (bin/registre.js).
+ * wires it to the real process (bin/registre.js). The commands that write a workbook load their
+ * modules (and ExcelJS, a quarter of a second) when they run: `verifier`, `ics` and `importer`
+ * start without it.
  */
 import { CalendarDate } from "../core/dates/calendarDate";
 import { parseDateText } from "../core/text/parseDateText";
@@ -11,16 +13,13 @@ import { errorMessage } from "../i18n/fr";
 import { DEMO_DEFAULT_FILE, USAGE, cliErrorMessage, unexpectedErrorMessage } from "../i18n/cli.fr";
 import { today } from "../runtime/today";
 import { CliError } from "./cliError";
-import { writeDemoWorkbook } from "./writeDemoWorkbook";
 import { exportCalendar } from "./exportCalendar";
 import { importDeliberation } from "./importDeliberation";
 import { parseArgs } from "./parseArgs";
 import { jsonControls, jsonText, terminalLine } from "./terminalText";
 import { verifyWorkbook } from "./verifyWorkbook";
 import { ReportChoice } from "../plans/reportPlan";
-import { writeReport } from "./writeReport";
 import { Progress, ProgressLine, folderProgress, progressLine } from "./progress";
-import { consolidateFolder } from "./consolidateFolder";
 import { FOLDER } from "../i18n/folder.fr";
 import { isFolder } from "./registerFolder";
 import { verifyFolder } from "./verifyFolder";
@@ -80,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
     if (command.kind === "demo") {
       const file = command.file ?? DEMO_DEFAULT_FILE;
+      const { writeDemoWorkbook } = await import("./writeDemoWorkbook");
       const written = await writeDemoWorkbook(file, asOf.date);
       if (!written.ok) return fail(written.error);
       written.lines.forEach(out);
@@ -108,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         report = { kind: "committee", conventionId: command.conventionId };
       }
       const { file, output, mappingFile, replace, authority } = command;
+      const { writeReport } = await import("./writeReport");
       const written = await writeReport({ file, output, mappingFile, replace, asOf: asOf.date, report, authority });
       if (!written.ok) return fail(written.error);
       written.lines.forEach(out);
@@ -120,6 +121,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const year = command.year === null ? { ok: true as const, value: defaultReportYear(asOf.date) } : parseReportYear(command.year, asOf.date);
       if (!year.ok) return fail({ code: "invalid_year", value: command.year ?? "", detail: errorMessage(year.error) });
       const { folder, output, replace, recursive, json, mappingFile, authority } = command;
+      const { consolidateFolder } = await import("./consolidateFolder");
       const made = await consolidateFolder({ folder, output, replace, recursive, json, mappingFile, authority, asOf: asOf.date, year: year.value, workers: workers.value, progress: command.json ? null : (io.folderProgress ?? null) });
       if (!made.ok) return fail(made.error);
       if (json) io.out(jsonText(made.json, 2));

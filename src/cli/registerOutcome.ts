@@ -17,7 +17,7 @@ import { findingsByConvention } from "./humanReport";
 import { JsonReport, jsonReport } from "./jsonReport";
 import { openRegisterFile } from "./openRegisterFile";
 import { RegisterFile } from "./registerFolder";
-import { XlsxWorkbook } from "../excel/xlsxWorkbook";
+import { XlsxReader } from "../excel/xlsxReader";
 import { CONSOLIDATION_SHEETS } from "../plans/ownedSheets";
 
 export type RegisterTask = {
@@ -98,6 +98,12 @@ export async function registerOutcome(task: RegisterTask): Promise<RegisterOutco
 
 /** Whether a workbook is a consolidation written by `registre consolider` (its own "registres" sheet). */
 export async function isConsolidation(path: string): Promise<boolean> {
-  const opened = await XlsxWorkbook.open(path);
-  return opened.ok && (await opened.workbook.sheetNames()).includes(CONSOLIDATION_SHEETS.registers);
+  // The register's own reader: the workbook list of sheets only, without ExcelJS's whole model.
+  const opened = await XlsxReader.open(path);
+  if (!opened.ok) return false;
+  try {
+    return (await opened.reader.sheetNames()).includes(CONSOLIDATION_SHEETS.registers);
+  } finally {
+    opened.reader.close();
+  }
 }
