@@ -79,3 +79,27 @@ test("node bin/registre.js verifier … --json prints the same report as main(),
   expect(missing.stdout).toBe("");
   expect(missing.stderr).toBe(`Le fichier « ${join(temp.dir, "absent.xlsx")} » n'existe pas.\n`);
 });
+
+test("node bin/registre.js verifier, ics and --help start without ExcelJS (only the commands that write a workbook load it)", async () => {
+  const file = await staffWorkbook(temp.dir);
+  // A preload that refuses exceljs and lists what the command loaded.
+  const preload = join(temp.dir, "without-exceljs.cjs");
+  writeFileSync(
+    preload,
+    `const Module = require("node:module");
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === "exceljs" || request.startsWith("exceljs/")) throw Object.assign(new Error("Cannot find module '" + request + "'"), { code: "MODULE_NOT_FOUND" });
+  return resolve.call(this, request, ...rest);
+};
+`,
+  );
+  const withoutExcelJs = (...args: string[]) => spawnSync(process.execPath, ["--require", preload, join(root, "bin", "registre.js"), ...args], { cwd: temp.dir, encoding: "utf8" });
+  const checked = withoutExcelJs("verifier", file, "--json", "--date", "2026-03-01");
+  expect(checked.stderr).toBe("");
+  expect(checked.status).toBe(0);
+  expect(JSON.parse(checked.stdout)).toEqual(JSON.parse(registre("verifier", file, "--json", "--date", "2026-03-01").stdout));
+  const ics = withoutExcelJs("ics", file, "--date", "2026-03-01", "--sortie", join(temp.dir, "sans-exceljs.ics"));
+  expect([ics.status, ics.stderr]).toEqual([0, ""]);
+  expect(withoutExcelJs("aide").stderr).toBe("");
+});
