@@ -13,25 +13,33 @@ import { humanReport } from "../../src/cli/humanReport";
 import { verifyWorkbook } from "../../src/cli/verifyWorkbook";
 import { checkWorkbook } from "../../src/actions/loadRegister";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { GroupedFindings } from "../../src/core/check/groupFindings";
+import { RegisterMapping } from "../../src/core/register/registerMapping";
 import { d } from "../helpers/dates";
 import { largeRegister, registerGrids } from "../helpers/largeRegister";
 import { tempDir } from "./cliHelpers";
 
 const asOf = d("2026-11-29");
 
-test("the demo register: the pieces make JSON.stringify's text", async () => {
+/** The demo register written to a temporary file and checked as rapport/comite hold it; `work` gets both. */
+async function withDemo(work: (file: string, checked: { mapping: RegisterMapping; grouped: GroupedFindings }) => Promise<void>): Promise<void> {
   const temp = tempDir();
   try {
     const file = join(temp.dir, "demo.xlsx");
     expect((await writeDemoWorkbook(file, asOf)).ok).toBe(true);
     const opened = await openRegisterFile(file, { asOf }, null);
     if (!opened.ok) throw new Error(opened.error.code);
-    const { mapping, grouped } = opened.checked;
-    const whole = jsonText(jsonReport(asOf, mapping, grouped), 2);
-    expect([...jsonReportPieces(asOf, mapping, grouped)].join("\n")).toBe(whole);
+    await work(file, opened.checked);
   } finally {
     temp.remove();
   }
+}
+
+test("the demo register: the pieces make JSON.stringify's text", async () => {
+  await withDemo(async (_file, { mapping, grouped }) => {
+    const whole = jsonText(jsonReport(asOf, mapping, grouped), 2);
+    expect([...jsonReportPieces(asOf, mapping, grouped)].join("\n")).toBe(whole);
+  });
 });
 
 test("5 000 conventions (pieces of 200 items), texts JSON escapes, and a register without any convention", async () => {
@@ -52,13 +60,7 @@ test("5 000 conventions (pieces of 200 items), texts JSON escapes, and a registe
 });
 
 test("verifier's reports, made as the check is walked (checkedSections), are the held check's: JSON and lines", async () => {
-  const temp = tempDir();
-  try {
-    const file = join(temp.dir, "demo.xlsx");
-    expect((await writeDemoWorkbook(file, asOf)).ok).toBe(true);
-    const opened = await openRegisterFile(file, { asOf }, null);
-    if (!opened.ok) throw new Error(opened.error.code);
-    const { mapping, grouped } = opened.checked;
+  await withDemo(async (file, { mapping, grouped }) => {
     const verified = await verifyWorkbook({ file, asOf, mappingFile: null });
     if (!verified.ok) throw new Error(verified.error.code);
     expect([...verified.jsonPieces()].join("\n")).toBe(jsonText(jsonReport(asOf, mapping, grouped), 2));
@@ -66,7 +68,5 @@ test("verifier's reports, made as the check is walked (checkedSections), are the
     expect(lines.length).toBeGreaterThan(40);
     expect([...verified.linePieces()]).toEqual(lines);
     expect(verified.lines).toEqual(lines);
-  } finally {
-    temp.remove();
-  }
+  });
 });
