@@ -17,7 +17,6 @@ export type CliError =
   /** An option given without its value (`--date` at the end of the line). */
   | { readonly code: "option_needs_value"; readonly value: string }
   | { readonly code: "repeated_option"; readonly value: string }
-  /** `verifier` without the workbook to check. */
   /** The command (as typed) needs a workbook and none was given. */
   | { readonly code: "missing_file"; readonly command: string }
   | { readonly code: "too_many_arguments"; readonly value: string }

@@ -79,11 +79,11 @@ async function withRegisterFile<T extends { readonly ok: true }>(
   try {
     done = await work(opened.reader, explicit);
   } catch (error) {
-    opened.reader.close();
     if (error instanceof WorkbookReadError) return { ok: false, error: { code: "workbook_file", error: error.error } };
     throw error;
+  } finally {
+    opened.reader.close();
   }
-  opened.reader.close();
   if (!done.ok) {
     const fromMappingFile = mappingFile !== null && done.problems.some((p) => MAPPING_FILE_PROBLEMS.has(p.code));
     return {

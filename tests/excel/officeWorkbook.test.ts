@@ -8,21 +8,11 @@ import { isAddinOutputSheet } from "../../src/plans/ownedSheets";
 import { CellValue } from "../../src/core/cells/sheetGrid";
 import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { d } from "../helpers/dates";
+import { SMALL_REGISTER_SHEETS as REGISTER } from "../helpers/smallSheets";
 
 function gateway(host: FakeExcelHost): OfficeWorkbook {
   return new OfficeWorkbook(host.run as unknown as ExcelRunner);
 }
-
-const REGISTER = {
-  Accueil: [["Registre"]],
-  Conventions: [
-    ["Suivi des conventions"],
-    [],
-    ["Référence", "Intitulé", "Date de notification", "Durée"],
-    ["TEAM2", "=1+1", 45488, 36],
-    ["C2", "Club", "bad date", 36],
-  ],
-};
 
 describe("the Office.js gateway, on the fake Excel host", () => {
   test("Excel on Windows or Mac: every sheet read in three requests (names, where the values are, the values), from A1, with errors and blanks", async () => {

@@ -25,9 +25,17 @@ function newestSource(dir: string): number {
   }, 0);
 }
 
-/** Builds lib/ (npm run build:cli) when it is missing or older than src/, as tests/cli/bin.test.ts does. */
+/** The folders of src/ that the command line never imports (the add-in's pane, functions and ribbon commands). */
+const NOT_IN_CLI: ReadonlySet<string> = new Set(["taskpane", "functions", "commands"]);
+
+/**
+ * Builds lib/ (npm run build:cli) when it is missing or older than any source the command line
+ * may import (every folder of src/ but the pane's, the functions' and the commands'), so that
+ * `npx jest` alone also tests fresh code.
+ */
 export function ensureBuiltCli(): void {
-  const sources = Math.max(...["cli", "core", "i18n", "excel", "runtime", "plans", "actions"].map((dir) => newestSource(join(ROOT, "src", dir))));
+  const folders = readdirSync(join(ROOT, "src"), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !NOT_IN_CLI.has(entry.name));
+  const sources = Math.max(...folders.map((folder) => newestSource(join(ROOT, "src", folder.name))));
   if (existsSync(COMPILED) && statSync(COMPILED).mtimeMs >= sources) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stdout}${build.stderr}`);

@@ -10,20 +10,10 @@ import { FakeExcelHost } from "../browser/fakeOffice/fakeExcel";
 import { formatReport, measuredGateway } from "./measure";
 import { RealExcel, createRealExcel, refuseAbove } from "./realExcel";
 import { ActionInfo, ActionType, RequestBody } from "./wire";
+import { SMALL_REGISTER_SHEETS as REGISTER } from "../helpers/smallSheets";
 
 type Plan = Parameters<OfficeWorkbook["apply"]>[0];
 type Runner = ConstructorParameters<typeof OfficeWorkbook>[0];
-
-const REGISTER = {
-  Accueil: [["Registre"]],
-  Conventions: [
-    ["Suivi des conventions"],
-    [],
-    ["Référence", "Intitulé", "Date de notification", "Durée"],
-    ["TEAM2", "=1+1", 45488, 36],
-    ["C2", "Club", "bad date", 36],
-  ],
-};
 
 /** A sheet with every kind of cell and every feature a draft has, and a block in the user's sheet. */
 const PLAN: Plan = {
